@@ -1,0 +1,192 @@
+/** Orchestration: load → render → write. Returns a report; never throws for bad input. */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type ConfigOverrides, type SiteConfig } from './config.js';
+import { toIsoString, fromInstant } from './content/dates.js';
+import { loadPosts, type FoundFile } from './content/load.js';
+import type { Post } from './content/post.js';
+import { error, hasErrors, messageOf, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import type { RenderedMarkdown } from './markdown/pipeline.js';
+import { createRenderService, defaultWorkerCount, type RenderService } from './markdown/pool.js';
+import { copyTrees, removeLeftovers, stagingDirFor, swapIntoPlace, writeFiles, type OutputFile } from './output.js';
+import { buildModel, planPages, renderPage, type PageSpec, type RenderedPost, type SiteModel } from './render/site.js';
+import { layoutChain, loadTheme, TemplateError, type Theme } from './render/templates.js';
+
+/** inkstone's own default theme, used for any layout a site does not provide. */
+export const BUILTIN_LAYOUTS = fileURLToPath(new URL('../layouts/', import.meta.url));
+
+/** How to run a build. */
+export interface BuildOptions extends ConfigOverrides {
+  /** Render threads; 0 renders in this thread. Default: one per core. */
+  workers?: number;
+  /** A render service to reuse (dev keeps one warm); not closed by the build. */
+  service?: RenderService;
+  /** "Now" for future-post checks, in ms since the epoch. */
+  now?: number;
+  /** Called as posts finish rendering. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What a build did. */
+export interface BuildReport {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  posts: number;
+  pages: number;
+  durationMs: number;
+  outDir: string;
+}
+
+/** Everything a build computed before writing, for dev's incremental rebuilds and tests. */
+export interface SiteState {
+  config: SiteConfig;
+  theme: Theme;
+  model: SiteModel;
+  specs: PageSpec[];
+  files: OutputFile[];
+  assets: FoundFile[];
+}
+
+/** Theme folders: the site's own first, then the built-in theme. */
+export function themeDirs(config: SiteConfig): string[] {
+  const dirs = [config.layoutsDir, BUILTIN_LAYOUTS].map((d) => path.resolve(d));
+  return [...new Set(dirs)];
+}
+
+/** Renders every post's Markdown, turning failures into error records. */
+export async function renderPosts(
+  service: RenderService,
+  posts: readonly Post[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ rendered: RenderedPost[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  let done = 0;
+  const results = await Promise.all(
+    posts.map(async (post): Promise<RenderedPost | undefined> => {
+      try {
+        const rendered: RenderedMarkdown = await service.render({
+          body: post.body,
+          bodyLine: post.bodyLine,
+          excerpt: post.excerpt,
+          excerptSeparator: post.excerptSeparator,
+        });
+        return { post, rendered };
+      } catch (thrown) {
+        diagnostics.push(error(post.source, messageOf(thrown), post.bodyLine));
+        return undefined;
+      } finally {
+        onProgress?.(++done, posts.length);
+      }
+    }),
+  );
+  return { rendered: results.filter((r): r is RenderedPost => r !== undefined), diagnostics };
+}
+
+/** Posts whose layout does not exist, as errors. */
+export function missingLayouts(theme: Theme, posts: readonly Post[]): Diagnostic[] {
+  return posts
+    .filter((p) => p.layout !== 'none' && layoutChain(theme, p.layout).length === 0)
+    .map((p) => error(p.source, `layout "${p.layout}" does not exist (looked in ${theme.dirs.join(', ')})`, 1));
+}
+
+/** Renders page specs; template errors are grouped so one broken layout is reported once. */
+export async function renderPages(
+  specs: readonly PageSpec[],
+  theme: Theme,
+  model: SiteModel,
+): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
+  const failures = new Map<string, { diagnostic: Diagnostic; pages: string[] }>();
+  const files: OutputFile[] = [];
+  await Promise.all(
+    specs.map(async (spec) => {
+      try {
+        files.push({ path: spec.path, content: await renderPage(spec, theme, model) });
+      } catch (thrown) {
+        const where = thrown instanceof TemplateError ? thrown : new TemplateError(messageOf(thrown), '', undefined);
+        const file = where.file || (spec.kind !== 'raw' && spec.source) || spec.path;
+        const key = `${file}:${where.line}:${where.message}`;
+        const entry = failures.get(key) ?? { diagnostic: error(file, where.message, where.line), pages: [] };
+        entry.pages.push(spec.kind !== 'raw' && spec.source ? spec.source : spec.path);
+        failures.set(key, entry);
+      }
+    }),
+  );
+  const diagnostics = [...failures.values()].map(({ diagnostic, pages }) => ({
+    ...diagnostic,
+    message: `${diagnostic.message} (while rendering ${pages[0]}${pages.length > 1 ? ` and ${pages.length - 1} more` : ''})`,
+  }));
+  return { files: files.sort((a, b) => (a.path < b.path ? -1 : 1)), diagnostics };
+}
+
+/** Loads, renders and plans the whole site without writing anything. */
+export async function computeSite(
+  options: BuildOptions,
+  service: RenderService,
+): Promise<{ state?: SiteState; diagnostics: Diagnostic[]; postCount: number }> {
+  const { config, errors } = await loadConfig(options);
+  if (hasErrors(errors)) return { diagnostics: errors, postCount: 0 };
+  const nowMs = options.now ?? Date.now();
+  const urlSettings = { url: config.url, baseurl: config.baseurl };
+  const [{ theme, errors: themeErrors }, loaded] = await Promise.all([
+    loadTheme(config.root, themeDirs(config), urlSettings),
+    loadPosts(config.root, config.postsDir, { ...config, nowMs }),
+  ]);
+  const diagnostics = [...errors, ...themeErrors, ...loaded.diagnostics, ...missingLayouts(theme, loaded.posts)];
+  const { rendered, diagnostics: renderErrors } = await renderPosts(service, loaded.posts, options.onProgress);
+  diagnostics.push(...renderErrors);
+  const nowIso = toIsoString(fromInstant(nowMs, config.timezone));
+  const model = buildModel(config, rendered, nowIso);
+  const specs = planPages(model, nowIso);
+  const { files, diagnostics: pageErrors } = await renderPages(specs, theme, model);
+  diagnostics.push(...pageErrors);
+  return { state: { config, theme, model, specs, files, assets: loaded.assets }, diagnostics, postCount: loaded.posts.length };
+}
+
+/** Asset folders copied into the output: theme assets (built-in first, so the site's own win). */
+export function assetTrees(state: SiteState): { from: string; to: string }[] {
+  return [...state.theme.dirs].reverse().map((dir) => ({ from: path.join(dir, 'assets'), to: 'assets' }));
+}
+
+/** Writes a computed site into a staging folder and swaps it into place. */
+export async function writeSite(state: SiteState): Promise<void> {
+  const outDir = state.config.outDir;
+  await removeLeftovers(outDir);
+  const staging = stagingDirFor(outDir);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await copyTrees(staging, assetTrees(state));
+    await writeFiles(staging, state.files);
+    await swapIntoPlace(staging, outDir);
+  } catch (thrown) {
+    await rm(staging, { recursive: true, force: true });
+    throw thrown;
+  }
+}
+
+/** Builds the site: every error in one run, and no change to the output folder unless all went well. */
+export async function build(options: BuildOptions = {}): Promise<BuildReport> {
+  const started = performance.now();
+  const service = options.service ?? (await createRenderService(options.workers ?? defaultWorkerCount()));
+  try {
+    const { state, diagnostics, postCount } = await computeSite(options, service);
+    const outDir = state?.config.outDir ?? path.resolve(options.root ?? '.', options.outDir ?? 'public');
+    const report = (ok: boolean, list: Diagnostic[]): BuildReport => ({
+      ok,
+      diagnostics: sortDiagnostics(list),
+      posts: postCount,
+      pages: state?.files.length ?? 0,
+      durationMs: performance.now() - started,
+      outDir,
+    });
+    if (!state || hasErrors(diagnostics)) return report(false, diagnostics);
+    try {
+      await writeSite(state);
+    } catch (thrown) {
+      return report(false, [...diagnostics, error(path.relative(process.cwd(), outDir) || '.', `cannot write output: ${messageOf(thrown)}`)]);
+    }
+    return report(true, diagnostics);
+  } finally {
+    if (!options.service) await service.close();
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * A worker_threads pool for Markdown rendering. Each worker owns one renderer and one highlighter,
+ * created once and kept warm; a shared queue feeds one job at a time to each idle worker. A job
+ * that runs past the time limit (pathological input) fails alone: its worker is replaced.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { describeRenderFailure } from './failure.js';
+import { createMarkdownRenderer, type MarkdownInput, type MarkdownRenderer, type RenderedMarkdown } from './pipeline.js';
+
+/** Stack for workers: deep enough for nesting that overflows the default stack. */
+export const WORKER_STACK_MB = 256;
+
+/** A post that takes longer than this to render fails with a clear error instead of hanging the build. */
+export const DEFAULT_RENDER_TIMEOUT_MS = 60_000;
+
+/** A renderer that can be shut down. */
+export interface RenderService extends MarkdownRenderer {
+  /** Number of worker threads (0 when rendering in this thread). */
+  readonly workers: number;
+  close(): Promise<void>;
+}
+
+/** A render failure, carried as data rather than an exception with a stack. */
+export class RenderFailure extends Error {}
+
+interface Job {
+  input: MarkdownInput;
+  resolve(value: RenderedMarkdown): void;
+  reject(reason: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | undefined;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** Default pool size: one worker per available core. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Renders in this thread; failures (stack overflow included) become RenderFailures. */
+export async function createInProcessService(): Promise<RenderService> {
+  const renderer = await createMarkdownRenderer();
+  return {
+    workers: 0,
+    async render(input) {
+      try {
+        return await renderer.render(input);
+      } catch (thrown) {
+        throw new RenderFailure(describeRenderFailure(thrown));
+      }
+    },
+    async close() {},
+  };
+}
+
+function spawnWorker(): Worker {
+  const self = import.meta.url;
+  if (self.endsWith('.ts')) {
+    // Running from TypeScript sources (tsx, vitest): register tsx in the worker, then load its module.
+    const url = new URL('./render-worker.ts', self).href;
+    const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`;
+    return new Worker(code, { eval: true, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+  }
+  return new Worker(new URL('./render-worker.js', self), { resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+}
+
+/** Starts `size` render workers sharing one queue. */
+export function createPoolService(size: number, timeoutMs = DEFAULT_RENDER_TIMEOUT_MS): RenderService {
+  const queue: Job[] = [];
+  const slots: Slot[] = [];
+  let closed = false;
+
+  const finish = (slot: Slot): Job | undefined => {
+    const job = slot.job;
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    slot.timer = undefined;
+    return job;
+  };
+
+  const pump = () => {
+    for (const slot of slots) {
+      if (slot.job || queue.length === 0) continue;
+      const job = queue.shift()!;
+      slot.job = job;
+      slot.worker.ref();
+      slot.timer = setTimeout(() => {
+        finish(slot)?.reject(new RenderFailure(`rendering took longer than ${Math.round(timeoutMs / 1000)} s; split this post into smaller ones`));
+        replace(slot);
+      }, timeoutMs);
+      slot.worker.postMessage({ input: job.input });
+    }
+    for (const slot of slots) if (!slot.job) slot.worker.unref();
+  };
+
+  const attach = (slot: Slot) => {
+    slot.worker.on('message', (message: { result?: RenderedMarkdown; error?: string }) => {
+      const job = finish(slot);
+      if (message.error !== undefined) job?.reject(new RenderFailure(message.error));
+      else job?.resolve(message.result!);
+      pump();
+    });
+    slot.worker.on('error', (thrown) => {
+      finish(slot)?.reject(new RenderFailure(describeRenderFailure(thrown)));
+      replace(slot);
+    });
+  };
+
+  const replace = (slot: Slot) => {
+    const old = slot.worker;
+    old.removeAllListeners();
+    void old.terminate();
+    if (closed) return;
+    slot.worker = spawnWorker();
+    attach(slot);
+    pump();
+  };
+
+  for (let i = 0; i < size; i++) {
+    const slot: Slot = { worker: spawnWorker(), job: undefined, timer: undefined };
+    slot.worker.unref();
+    attach(slot);
+    slots.push(slot);
+  }
+
+  return {
+    workers: size,
+    render(input: MarkdownInput) {
+      if (closed) return Promise.reject(new RenderFailure('render pool is closed'));
+      return new Promise<RenderedMarkdown>((resolve, reject) => {
+        queue.push({ input, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new RenderFailure('render pool is closed'));
+      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    },
+  };
+}
+
+/** A pool of `workers` threads, or this thread when `workers` is 0. */
+export async function createRenderService(workers: number, timeoutMs?: number): Promise<RenderService> {
+  return workers > 0 ? createPoolService(workers, timeoutMs) : createInProcessService();
+}
