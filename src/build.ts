@@ -1,15 +1,15 @@
 /** Orchestration: load → render → write. Returns a report; never throws for bad input. */
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type ConfigOverrides, type SiteConfig } from './config.js';
 import { toIsoString, fromInstant } from './content/dates.js';
-import { loadPosts, type FoundFile } from './content/load.js';
+import { loadPosts, type FoundFile, type SourceCache } from './content/load.js';
 import type { Post } from './content/post.js';
 import { error, hasErrors, messageOf, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import type { RenderedMarkdown } from './markdown/pipeline.js';
 import { createRenderService, defaultWorkerCount, type RenderService } from './markdown/pool.js';
-import { copyTrees, removeLeftovers, stagingDirFor, swapIntoPlace, writeFiles, type OutputFile } from './output.js';
+import { withRenderCache } from './cache.js';
+import { listTree, writeOutput, type OutputFile, type WriteStats } from './output.js';
 import { buildModel, planPages, renderPage, type PageSpec, type RenderedPost, type SiteModel } from './render/site.js';
 import { layoutChain, loadTheme, TemplateError, type Theme } from './render/templates.js';
 
@@ -24,6 +24,8 @@ export interface BuildOptions extends ConfigOverrides {
   service?: RenderService;
   /** "Now" for future-post checks, in ms since the epoch. */
   now?: number;
+  /** Use and fill the persistent cache in `<root>/.cache/inkstone/` (default true). */
+  cache?: boolean;
   /** Called as posts finish rendering. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -36,16 +38,13 @@ export interface BuildReport {
   pages: number;
   durationMs: number;
   outDir: string;
+  /** Files written vs. kept from the previous output. */
+  write?: WriteStats;
 }
 
 /** Everything a build computed before writing, for dev's incremental rebuilds and tests. */
-export interface SiteState {
-  config: SiteConfig;
-  theme: Theme;
-  model: SiteModel;
-  specs: PageSpec[];
+export interface SiteState extends PlannedSite {
   files: OutputFile[];
-  assets: FoundFile[];
 }
 
 /** Theme folders: the site's own first, then the built-in theme. */
@@ -119,18 +118,28 @@ export async function renderPages(
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : 1)), diagnostics };
 }
 
-/** Loads, renders and plans the whole site without writing anything. */
-export async function computeSite(
+/** The site loaded, its Markdown rendered and its pages planned, before Liquid runs. */
+export interface PlannedSite {
+  config: SiteConfig;
+  theme: Theme;
+  model: SiteModel;
+  specs: PageSpec[];
+  assets: FoundFile[];
+}
+
+/** Loads the site, renders posts' Markdown (through the service's cache) and plans every page. */
+export async function planSite(
   options: BuildOptions,
   service: RenderService,
-): Promise<{ state?: SiteState; diagnostics: Diagnostic[]; postCount: number }> {
+  sources?: SourceCache,
+): Promise<{ planned?: PlannedSite; diagnostics: Diagnostic[]; postCount: number }> {
   const { config, errors } = await loadConfig(options);
   if (hasErrors(errors)) return { diagnostics: errors, postCount: 0 };
   const nowMs = options.now ?? Date.now();
   const urlSettings = { url: config.url, baseurl: config.baseurl };
   const [{ theme, errors: themeErrors }, loaded] = await Promise.all([
     loadTheme(config.root, themeDirs(config), urlSettings),
-    loadPosts(config.root, config.postsDir, { ...config, nowMs }),
+    loadPosts(config.root, config.postsDir, { ...config, nowMs }, sources),
   ]);
   const diagnostics = [...errors, ...themeErrors, ...loaded.diagnostics, ...missingLayouts(theme, loaded.posts)];
   const { rendered, diagnostics: renderErrors } = await renderPosts(service, loaded.posts, options.onProgress);
@@ -138,54 +147,74 @@ export async function computeSite(
   const nowIso = toIsoString(fromInstant(nowMs, config.timezone));
   const model = buildModel(config, rendered, nowIso);
   const specs = planPages(model, nowIso);
-  const { files, diagnostics: pageErrors } = await renderPages(specs, theme, model);
-  diagnostics.push(...pageErrors);
-  return { state: { config, theme, model, specs, files, assets: loaded.assets }, diagnostics, postCount: loaded.posts.length };
+  return { planned: { config, theme, model, specs, assets: loaded.assets }, diagnostics, postCount: loaded.posts.length };
 }
 
-/** Asset folders copied into the output: theme assets (built-in first, so the site's own win). */
-export function assetTrees(state: SiteState): { from: string; to: string }[] {
-  return [...state.theme.dirs].reverse().map((dir) => ({ from: path.join(dir, 'assets'), to: 'assets' }));
+/** Checks run on the rendered site (links, anchors, images); see src/check/. */
+export function checkSite(_state: SiteState): Diagnostic[] {
+  return [];
 }
 
-/** Writes a computed site into a staging folder and swaps it into place. */
-export async function writeSite(state: SiteState): Promise<void> {
-  const outDir = state.config.outDir;
-  await removeLeftovers(outDir);
-  const staging = stagingDirFor(outDir);
-  await rm(staging, { recursive: true, force: true });
-  try {
-    await copyTrees(staging, assetTrees(state));
-    await writeFiles(staging, state.files);
-    await swapIntoPlace(staging, outDir);
-  } catch (thrown) {
-    await rm(staging, { recursive: true, force: true });
-    throw thrown;
+/** Loads, renders and plans the whole site and runs Liquid, without writing anything. */
+export async function computeSite(
+  options: BuildOptions,
+  service: RenderService,
+  sources?: SourceCache,
+): Promise<{ state?: SiteState; diagnostics: Diagnostic[]; postCount: number }> {
+  const { planned, diagnostics, postCount } = await planSite(options, service, sources);
+  if (!planned) return { diagnostics, postCount };
+  const { files, diagnostics: pageErrors } = await renderPages(planned.specs, planned.theme, planned.model);
+  const state: SiteState = { ...planned, files };
+  return { state, diagnostics: [...diagnostics, ...pageErrors, ...checkSite(state)], postCount };
+}
+
+/** The cache folder of a site. */
+export function cacheDirFor(root: string): string {
+  return path.join(root, '.cache', 'inkstone');
+}
+
+/** Theme assets (`layouts/assets/`, the site's own winning) and files next to posts, as output files. */
+export async function assetFiles(state: Pick<SiteState, 'theme' | 'assets'>): Promise<OutputFile[]> {
+  const byPath = new Map<string, OutputFile>();
+  for (const dir of [...state.theme.dirs].reverse()) {
+    const assets = path.join(dir, 'assets');
+    for (const rel of await listTree(assets)) byPath.set(`assets/${rel}`, { path: `assets/${rel}`, copyFrom: path.join(assets, rel) });
   }
+  return [...byPath.values()];
+}
+
+/** Writes a computed site: staged, swapped into place, unchanged files kept. */
+export async function writeSite(state: SiteState, useCache: boolean): Promise<WriteStats> {
+  const manifest = useCache ? path.join(cacheDirFor(state.config.root), 'output-manifest.json') : undefined;
+  const files = [...(await assetFiles(state)), ...state.files];
+  return writeOutput(state.config.outDir, files, manifest);
 }
 
 /** Builds the site: every error in one run, and no change to the output folder unless all went well. */
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now();
-  const service = options.service ?? (await createRenderService(options.workers ?? defaultWorkerCount()));
+  const useCache = options.cache ?? true;
+  const service =
+    options.service ??
+    withRenderCache(await createRenderService(options.workers ?? defaultWorkerCount()), useCache ? path.join(cacheDirFor(path.resolve(options.root ?? '.')), 'render') : undefined);
   try {
     const { state, diagnostics, postCount } = await computeSite(options, service);
     const outDir = state?.config.outDir ?? path.resolve(options.root ?? '.', options.outDir ?? 'public');
-    const report = (ok: boolean, list: Diagnostic[]): BuildReport => ({
+    const report = (ok: boolean, list: Diagnostic[], write?: WriteStats): BuildReport => ({
       ok,
       diagnostics: sortDiagnostics(list),
       posts: postCount,
       pages: state?.files.length ?? 0,
       durationMs: performance.now() - started,
       outDir,
+      write,
     });
     if (!state || hasErrors(diagnostics)) return report(false, diagnostics);
     try {
-      await writeSite(state);
+      return report(true, diagnostics, await writeSite(state, useCache));
     } catch (thrown) {
       return report(false, [...diagnostics, error(path.relative(process.cwd(), outDir) || '.', `cannot write output: ${messageOf(thrown)}`)]);
     }
-    return report(true, diagnostics);
   } finally {
     if (!options.service) await service.close();
   }

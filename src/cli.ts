@@ -21,6 +21,7 @@ Options:
   --unpublished    also build posts with "published: false"
   --strict         treat broken links as errors
   --workers N      render threads (default: one per CPU core; 0 renders in the main thread)
+  --no-cache       ignore and do not fill the build cache (.cache/inkstone/)
   --verbose        print stack traces for internal errors
   --port N         dev: preview port (default 4000, next free one if taken)
   --host HOST      dev: address to bind (default 127.0.0.1)
@@ -39,6 +40,7 @@ const OPTIONS = {
   unpublished: { type: 'boolean' },
   strict: { type: 'boolean' },
   workers: { type: 'string' },
+  'no-cache': { type: 'boolean' },
   verbose: { type: 'boolean' },
   port: { type: 'string' },
   host: { type: 'string' },
@@ -80,6 +82,7 @@ export function parseCommand(argv: string[]): Command {
       unpublished: values.unpublished,
       strict: values.strict,
       workers: integer('workers', values.workers),
+      cache: !values['no-cache'],
     },
   };
 }

@@ -1,14 +1,23 @@
 /**
  * Writing the site: everything goes into a staging folder beside the output folder, which is swapped
- * in only when the whole build succeeded. A failed build leaves the previous output exactly as it was.
+ * in only when the whole build succeeded, so a failed build leaves the previous output exactly as it
+ * was. Files whose bytes did not change are hard-linked from the previous output instead of written,
+ * so their modification times (and rsync, Pages and browser caches) stay put.
  */
-import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** A file to write, relative to the output folder. */
-export interface OutputFile {
-  path: string;
-  content: string | Uint8Array;
+/** A file to write, relative to the output folder: given bytes, or a copy of a source file. */
+export type OutputFile = { path: string; content: string | Uint8Array } | { path: string; copyFrom: string };
+
+/** What was written last time, per output path. */
+export type Manifest = Record<string, { hash: string; size: number; mtimeMs: number }>;
+
+/** Counts of a write, for reports and tests. */
+export interface WriteStats {
+  written: number;
+  unchanged: number;
 }
 
 /** Resolves `rel` inside `dir`, refusing anything that would land outside it. */
@@ -43,28 +52,61 @@ export async function removeLeftovers(outDir: string): Promise<void> {
   );
 }
 
-/** Writes files into `dir`, creating folders as needed. */
-export async function writeFiles(dir: string, files: readonly OutputFile[]): Promise<void> {
-  const dirs = new Set(files.map((f) => path.dirname(insideDir(dir, f.path))));
-  await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
-  const queue = [...files];
-  const writeNext = async (): Promise<void> => {
-    for (let file = queue.pop(); file; file = queue.pop()) await writeFile(insideDir(dir, file.path), file.content);
-  };
-  await Promise.all(Array.from({ length: 16 }, writeNext));
+async function bytesOf(file: OutputFile): Promise<Uint8Array> {
+  if ('copyFrom' in file) return readFile(file.copyFrom);
+  return typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
 }
 
-/** Copies folders into `dir` (later sources overwrite earlier ones), skipping hidden files. */
-export async function copyTrees(dir: string, trees: readonly { from: string; to: string }[]): Promise<void> {
-  for (const tree of trees) {
-    await cp(tree.from, insideDir(dir, tree.to), {
-      recursive: true,
-      force: true,
-      filter: (src) => !path.basename(src).startsWith('.'),
-    }).catch((thrown: NodeJS.ErrnoException) => {
-      if (thrown.code !== 'ENOENT') throw thrown;
-    });
-  }
+/** Runs `task` over `items` with at most `limit` in flight. */
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/**
+ * Fills `staging` with `files`. A file whose bytes match the manifest entry of the previous output
+ * (and whose previous copy is untouched) is hard-linked from `previousDir`; the rest are written.
+ * Returns the new manifest.
+ */
+export async function stageFiles(
+  staging: string,
+  files: readonly OutputFile[],
+  previousDir: string,
+  previous: Manifest,
+  stats: WriteStats = { written: 0, unchanged: 0 },
+): Promise<Manifest> {
+  const manifest: Manifest = {};
+  const dirs = new Set(files.map((f) => path.dirname(insideDir(staging, f.path))));
+  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+  await eachLimited(files, 16, async (file) => {
+    const target = insideDir(staging, file.path);
+    const bytes = await bytesOf(file);
+    const hash = createHash('sha1').update(bytes).digest('hex');
+    const before = previous[file.path];
+    if (before && before.hash === hash) {
+      const old = insideDir(previousDir, file.path);
+      try {
+        const info = await stat(old);
+        if (info.size === before.size && info.mtimeMs === before.mtimeMs) {
+          await link(old, target);
+          manifest[file.path] = before;
+          stats.unchanged++;
+          return;
+        }
+      } catch {
+        // Gone or not linkable: write it afresh below.
+      }
+    }
+    if ('copyFrom' in file) await copyFile(file.copyFrom, target);
+    else await writeFile(target, bytes);
+    const info = await stat(target);
+    manifest[file.path] = { hash, size: info.size, mtimeMs: info.mtimeMs };
+    stats.written++;
+  });
+  return manifest;
 }
 
 /** Moves a finished staging folder into place as `outDir`, retiring the previous one. */
@@ -84,4 +126,61 @@ export async function swapIntoPlace(staging: string, outDir: string): Promise<vo
     throw thrown;
   }
   if (hadPrevious) await rm(retired, { recursive: true, force: true });
+}
+
+/** Reads a manifest; a missing or damaged one is empty (everything gets written). */
+export async function readManifest(file: string | undefined): Promise<Manifest> {
+  if (!file) return {};
+  try {
+    const value = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Manifest) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Saves a manifest (best effort: a lost manifest only means a full write next time). */
+export async function saveManifest(file: string | undefined, manifest: Manifest): Promise<void> {
+  if (!file) return;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(`${file}.tmp`, JSON.stringify(manifest));
+    await rename(`${file}.tmp`, file);
+  } catch {
+    // Best effort.
+  }
+}
+
+/**
+ * Writes the whole output atomically: stage (linking unchanged files), swap, record the manifest.
+ * With no manifest file every file is written.
+ */
+export async function writeOutput(outDir: string, files: readonly OutputFile[], manifestFile: string | undefined): Promise<WriteStats> {
+  await removeLeftovers(outDir);
+  const staging = stagingDirFor(outDir);
+  await rm(staging, { recursive: true, force: true });
+  const stats: WriteStats = { written: 0, unchanged: 0 };
+  try {
+    const manifest = await stageFiles(staging, files, outDir, await readManifest(manifestFile), stats);
+    await swapIntoPlace(staging, outDir);
+    await saveManifest(manifestFile, manifest);
+    return stats;
+  } catch (thrown) {
+    await rm(staging, { recursive: true, force: true });
+    throw thrown;
+  }
+}
+
+/** Lists every file below `dir` (relative paths, `/` separators), skipping hidden names. */
+export async function listTree(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+      .filter((rel) => !rel.split('/').some((s) => s.startsWith('.')))
+      .sort();
+  } catch {
+    return [];
+  }
 }

@@ -2,7 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics.js';
-import { buildPost, futureWarning, isFuture, type Post, type PostSettings, type SourceFile } from './post.js';
+import { buildPost, futureWarning, isFuture, type Post, type PostResult, type PostSettings, type SourceFile } from './post.js';
 
 /** Markdown files are posts. */
 export const POST_EXTENSION = /\.(md|markdown)$/i;
@@ -91,6 +91,9 @@ export function sortNewestFirst(posts: readonly Post[]): Post[] {
   return [...posts].sort((a, b) => b.date.epochMs - a.date.epochMs || (a.source < b.source ? 1 : a.source > b.source ? -1 : 0));
 }
 
+/** Parsed posts kept between rebuilds, keyed by absolute path, reused while size and mtime match. */
+export type SourceCache = Map<string, { size: number; mtimeMs: number; result: PostResult | Diagnostic }>;
+
 /** Everything loading produced. */
 export interface LoadResult {
   posts: Post[];
@@ -98,22 +101,45 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** Reads every post below `postsDir` and turns them into Posts, collecting all problems. */
+/** Reads and parses one post, or reuses the cached result while the file's size and mtime are unchanged. */
+async function loadOne(root: string, found: FoundFile, settings: PostSettings, cache: SourceCache | undefined): Promise<PostResult | Diagnostic> {
+  let size = -1;
+  if (cache) {
+    try {
+      const info = await stat(found.absPath);
+      size = info.size;
+      const hit = cache.get(found.absPath);
+      if (hit && hit.size === info.size && hit.mtimeMs === info.mtimeMs) return hit.result;
+    } catch {
+      // Fall through: readSource reports the problem.
+    }
+  }
+  const source = await readSource(root, found);
+  const result = 'severity' in source ? source : buildPost(source, settings);
+  if (cache && !('severity' in source)) cache.set(found.absPath, { size, mtimeMs: source.mtimeMs, result });
+  return result;
+}
+
+/**
+ * Reads every post below `postsDir` and turns them into Posts, collecting all problems.
+ * With a SourceCache (dev), unchanged files are not read again. Settings must not change between
+ * calls that share a cache.
+ */
 export async function loadPosts(
   root: string,
   postsDir: string,
   settings: PostSettings & SelectOptions & { drafts: boolean },
+  cache?: SourceCache,
 ): Promise<LoadResult> {
   const { posts: found, assets } = await walkPosts(postsDir, settings.drafts);
-  const sources = await Promise.all(found.map((f) => readSource(root, f)));
+  const results = await Promise.all(found.map((f) => loadOne(root, f, settings, cache)));
   const diagnostics: Diagnostic[] = [];
   const candidates: Post[] = [];
-  for (const source of sources) {
-    if ('severity' in source) {
-      diagnostics.push(source);
+  for (const result of results) {
+    if ('severity' in result) {
+      diagnostics.push(result);
       continue;
     }
-    const result = buildPost(source, settings);
     diagnostics.push(...result.diagnostics);
     if (result.post) candidates.push(result.post);
   }

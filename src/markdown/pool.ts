@@ -120,12 +120,15 @@ export function createPoolService(size: number, timeoutMs = DEFAULT_RENDER_TIMEO
     pump();
   };
 
-  for (let i = 0; i < size; i++) {
-    const slot: Slot = { worker: spawnWorker(), job: undefined, timer: undefined };
-    slot.worker.unref();
-    attach(slot);
-    slots.push(slot);
-  }
+  // Workers start on the first job, so a build served entirely from the cache starts none.
+  const start = () => {
+    for (let i = slots.length; i < size; i++) {
+      const slot: Slot = { worker: spawnWorker(), job: undefined, timer: undefined };
+      slot.worker.unref();
+      attach(slot);
+      slots.push(slot);
+    }
+  };
 
   return {
     workers: size,
@@ -133,6 +136,7 @@ export function createPoolService(size: number, timeoutMs = DEFAULT_RENDER_TIMEO
       if (closed) return Promise.reject(new RenderFailure('render pool is closed'));
       return new Promise<RenderedMarkdown>((resolve, reject) => {
         queue.push({ input, resolve, reject });
+        start();
         pump();
       });
     },

@@ -1,0 +1,15 @@
+import { createMarkdownRenderer } from '/work/main/src/markdown/pipeline.ts';
+import { getHighlighter } from '/work/main/src/markdown/highlight.ts';
+const r = await createMarkdownRenderer();
+const show = async (body: string) => { const out = await r.render({ body, bodyLine: 1 }); console.log(JSON.stringify(body)); console.log(out.html.slice(0,600)); console.log('----'); };
+await show('```C\nint x;\n```\n');
+await show('```Bash\necho hi\n```\n');
+await show('```sh\necho hi\n```\n');
+await show('```zsh\necho hi\n```\n');
+await show('```console\n$ ls -la\nfoo\n```\n');
+await show('```python\nx = 1\n```\n');
+await show('```c++\nint x;\n```\n');
+await show('```shell {1,2}\necho\n```\n');
+const h = await getHighlighter();
+console.log(h.codeToHtml('$ ls -la\nfoo', { lang: 'console', themes: {light:'github-light', dark:'github-dark'}, defaultColor: false }));
+console.log(h.getLoadedLanguages());
