@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type ConfigOverrides, type SiteConfig } from './config.js';
 import { toIsoString, fromInstant } from './content/dates.js';
 import { loadPosts, type FoundFile, type SourceCache } from './content/load.js';
-import type { Post } from './content/post.js';
-import { error, hasErrors, messageOf, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { lineOfKey, type Post } from './content/post.js';
+import { error, hasErrors, messageOf, sortDiagnostics, warning, type Diagnostic } from './diagnostics.js';
 import type { RenderedMarkdown } from './markdown/pipeline.js';
 import { createRenderService, defaultWorkerCount, type RenderService } from './markdown/pool.js';
 import { withRenderCache } from './cache.js';
@@ -70,6 +70,7 @@ export async function renderPosts(
           excerpt: post.excerpt,
           excerptSeparator: post.excerptSeparator,
         });
+        for (const message of rendered.warnings ?? []) diagnostics.push(warning(post.source, message, post.bodyLine));
         return { post, rendered };
       } catch (thrown) {
         diagnostics.push(error(post.source, messageOf(thrown), post.bodyLine));
@@ -82,12 +83,21 @@ export async function renderPosts(
   return { rendered: results.filter((r): r is RenderedPost => r !== undefined), diagnostics };
 }
 
-/** Posts whose layout does not exist, as errors. */
+/** Whether a page's layout chain can be rendered (`none`, or present and parsed). */
+export function layoutUsable(theme: Theme, name: string): boolean {
+  if (name === 'none') return true;
+  const chain = layoutChain(theme, name);
+  return chain.length > 0 && !chain.some((l) => l.parent && theme.broken.has(l.parent));
+}
+
+/** Posts whose layout does not exist, as errors (layouts that exist but are broken are reported once, by the theme). */
 export function missingLayouts(theme: Theme, posts: readonly Post[]): Diagnostic[] {
   return posts
-    .filter((p) => p.layout !== 'none' && layoutChain(theme, p.layout).length === 0)
-    .map((p) => error(p.source, `layout "${p.layout}" does not exist (looked in ${theme.dirs.join(', ')})`, 1));
+    .filter((p) => p.layout !== 'none' && !theme.layouts.has(p.layout) && !theme.broken.has(p.layout))
+    .map((p) => error(p.source, `layout "${p.layout}" does not exist in layouts/ or the default theme`, lineOfKey(p.frontMatter, 'layout')));
 }
+
+
 
 /** Renders page specs; template errors are grouped so one broken layout is reported once. */
 export async function renderPages(
@@ -163,7 +173,8 @@ export async function computeSite(
 ): Promise<{ state?: SiteState; diagnostics: Diagnostic[]; postCount: number }> {
   const { planned, diagnostics, postCount } = await planSite(options, service, sources);
   if (!planned) return { diagnostics, postCount };
-  const { files, diagnostics: pageErrors } = await renderPages(planned.specs, planned.theme, planned.model);
+  const renderable = planned.specs.filter((spec) => spec.kind === 'raw' || layoutUsable(planned.theme, spec.layout));
+  const { files, diagnostics: pageErrors } = await renderPages(renderable, planned.theme, planned.model);
   const state: SiteState = { ...planned, files };
   return { state, diagnostics: [...diagnostics, ...pageErrors, ...checkSite(state)], postCount };
 }

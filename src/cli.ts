@@ -110,6 +110,10 @@ async function runBuild(command: Command): Promise<number> {
   }
   const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   process.stdout.write(`built ${s(report.posts, 'post')}, ${s(report.pages, 'page')} in ${Math.round(report.durationMs)} ms\n`);
+  if (command.verbose) {
+    const write = report.write ? `${report.write.written} written, ${report.write.unchanged} unchanged; ` : '';
+    process.stdout.write(`${write}peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
+  }
   return 0;
 }
 

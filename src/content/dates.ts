@@ -100,6 +100,7 @@ export function fromInstant(epochMs: number, zone?: string): PostDate {
 function parseOffset(text: string): number {
   if (/^z$/i.test(text)) return 0;
   const m = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(text)!;
+  if (Number(m[3] ?? 0) > 59) return NaN;
   const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
   return m[1] === '-' ? -minutes : minutes;
 }
@@ -123,7 +124,7 @@ export function parseDate(text: string, zone?: string): PostDate | undefined {
   if (!fieldsValid(fields)) return undefined;
   if (m[7]) {
     const offset = parseOffset(m[7]);
-    if (Math.abs(offset) > 18 * 60) return undefined;
+    if (!(Math.abs(offset) <= 18 * 60)) return undefined;
     return fromFields(fields, offset);
   }
   return fromFieldsInZone(fields, zone);

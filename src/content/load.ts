@@ -35,7 +35,8 @@ export async function walkPosts(postsDir: string, includeDrafts: boolean): Promi
     const absPath = path.join(entry.parentPath, entry.name);
     const relPath = path.relative(postsDir, absPath).split(path.sep).join('/');
     if (isIgnoredName(entry.name) || relPath.split('/').some((s) => s.startsWith('.'))) continue;
-    if (relPath.startsWith('_drafts/') && !includeDrafts) continue;
+    const folders = relPath.split('/').slice(0, -1);
+    if (folders.includes('_drafts') && !includeDrafts) continue;
     if (relPath.split('/').some((s) => s.startsWith('_') && s !== '_drafts')) continue;
     (POST_EXTENSION.test(entry.name) ? posts : assets).push({ relPath, absPath });
   }
@@ -52,7 +53,7 @@ export async function readSource(root: string, found: FoundFile): Promise<Source
     return { path: sitePath, relPath: found.relPath, text, mtimeMs: info.mtimeMs };
   } catch (thrown) {
     const e = thrown as NodeJS.ErrnoException;
-    const reason = e.code ? `cannot read file (${e.code})` : 'file is not valid UTF-8 text';
+    const reason = e.code && e.code !== 'ERR_ENCODING_INVALID_ENCODED_DATA' ? `cannot read file (${e.code})` : 'file is not valid UTF-8 text';
     return error(sitePath, reason);
   }
 }

@@ -45,6 +45,8 @@ export interface Post {
   excerptSeparator: string | undefined;
   /** All front matter, for `page.*` in templates. */
   data: Record<string, unknown>;
+  /** The raw front matter block (with its opening `---`), to point errors at a key's line. */
+  frontMatter: string;
 }
 
 /** Site settings that shape posts. */
@@ -85,7 +87,7 @@ export function titleFromSlug(slug: string): string {
 }
 
 /** The 1-based file line of `key:` in the front matter, or the opening line. */
-function lineOfKey(frontMatter: string, key: string): number {
+export function lineOfKey(frontMatter: string, key: string): number {
   const lines = frontMatter.split('\n');
   const index = lines.findIndex((l) => new RegExp(`^${key}\\s*:`).test(l));
   return index < 0 ? 1 : index + 1;
@@ -98,27 +100,40 @@ interface Parsed {
   frontMatter: string;
 }
 
-/** Splits and parses front matter; errors carry the file line. */
+/**
+ * Splits and parses front matter. A thrown YamlError's line counts from the line after the opening
+ * `---` (add 1 for the file line); undefined means the opening `---` itself.
+ */
 export function parseFrontMatter(text: string): Parsed {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!/^---[ \t]*\n/.test(normalized) && normalized.trim() !== '---') {
     return { data: {}, body: normalized, bodyLine: 1, frontMatter: '' };
   }
   if (!/\n---[ \t]*(\n|$)/.test(normalized.slice(3))) {
-    throw new YamlError('front matter has no closing "---" line', 1);
+    throw new YamlError('front matter has no closing "---" line', undefined);
   }
   const parsed = matter(normalized, {
     engines: {
       yaml: (source: string) => {
-        const value = parseYaml(source);
+        // `source` starts with the rest of the opening "---" line, so its line N is file line N.
+        let value: unknown;
+        try {
+          value = parseYaml(source);
+        } catch (thrown) {
+          if (thrown instanceof YamlError && thrown.line !== undefined) throw new YamlError(thrown.message, thrown.line - 1);
+          throw thrown;
+        }
         if (value === null || value === undefined) return {};
-        if (typeof value !== 'object' || Array.isArray(value)) throw new YamlError('front matter must be a mapping (key: value)', 2);
+        if (typeof value !== 'object' || Array.isArray(value)) throw new YamlError('front matter must be a mapping (key: value)', 1);
         return value as object;
       },
     },
   });
-  const bodyLine = normalized.slice(0, normalized.length - parsed.content.length).split('\n').length;
-  return { data: parsed.data as Record<string, unknown>, body: parsed.content, bodyLine, frontMatter: '---' + parsed.matter };
+  let body = parsed.content;
+  // gray-matter leaves the rest of the closing line ("---  ") at the start of the body: drop it.
+  if (normalized.slice(0, normalized.length - body.length).endsWith('---')) body = body.replace(/^[ \t]*(?:\n|$)/, '');
+  const bodyLine = normalized.slice(0, normalized.length - body.length).split('\n').length;
+  return { data: parsed.data as Record<string, unknown>, body, bodyLine, frontMatter: '---' + parsed.matter };
 }
 
 /** The outcome of reading one source file: a post, or the reason it is skipped, and diagnostics. */
@@ -143,7 +158,7 @@ export function buildPost(file: SourceFile, settings: PostSettings): PostResult 
   const { data, frontMatter } = parsed;
   const fail = (key: string, message: string) => diagnostics.push(error(file.path, message, lineOfKey(frontMatter, key)));
 
-  const draft = file.relPath.startsWith('_drafts/');
+  const draft = file.relPath.split('/').slice(0, -1).includes('_drafts');
   const baseName = file.relPath.slice(file.relPath.lastIndexOf('/') + 1);
   const named = draft ? undefined : POST_NAME.exec(baseName);
   let slug = named ? named[4]! : (DRAFT_NAME.exec(baseName)?.[1] ?? baseName);
@@ -202,6 +217,7 @@ export function buildPost(file: SourceFile, settings: PostSettings): PostResult 
     published,
     body: parsed.body,
     bodyLine: parsed.bodyLine,
+    frontMatter,
     excerpt,
     excerptSeparator,
     data,

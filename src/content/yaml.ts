@@ -1,5 +1,5 @@
 /** YAML for front matter and `_config.yml`, with Jekyll-friendly typing and located errors. */
-import { parse, YAMLParseError } from 'yaml';
+import { parse, Parser, YAMLParseError } from 'yaml';
 
 /** A YAML problem with its 1-based line inside the parsed text. */
 export class YamlError extends Error {
@@ -21,8 +21,34 @@ export function parseYaml(text: string): unknown {
   } catch (thrown) {
     if (thrown instanceof YAMLParseError) {
       const first = thrown.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      throw new YamlError(first, thrown.linePos?.[0]?.line);
+      // With prettyErrors off there is no linePos: count lines up to the error offset. An unclosed
+      // quote is reported where the text ends, so point at the opening quote instead.
+      const end = thrown.pos[0];
+      const at = thrown.code === 'MISSING_CHAR' ? (quotedScalarStart(text, end) ?? end) : end;
+      throw new YamlError(first, thrown.linePos?.[0]?.line ?? text.slice(0, at).split('\n').length);
     }
     throw new YamlError(thrown instanceof Error ? thrown.message : String(thrown), undefined);
   }
+}
+
+/** Offset of the opening quote of the quoted scalar that ends at `end`, if there is one. */
+function quotedScalarStart(text: string, end: number): number | undefined {
+  let found: number | undefined;
+  const walk = (node: unknown): void => {
+    if (found !== undefined || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const token = node as { type?: unknown; offset?: unknown; source?: unknown };
+    if (
+      (token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') &&
+      typeof token.offset === 'number' &&
+      typeof token.source === 'string' &&
+      token.offset + token.source.length === end
+    ) {
+      found = token.offset;
+      return;
+    }
+    for (const value of Object.values(node)) walk(value);
+  };
+  for (const token of new Parser().parse(text)) walk(token);
+  return found;
 }

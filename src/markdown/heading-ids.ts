@@ -32,7 +32,7 @@ export function collectHeadings(tree: Root): Heading[] {
   const headings: Heading[] = [];
   visit(tree, 'element', (node: Element) => {
     const depth = headingRank(node);
-    if (depth && typeof node.properties.id === 'string') {
+    if (depth && typeof node.properties.id === 'string' && node.properties.id) {
       const text = toString({ ...node, children: node.children.filter((c) => !(c.type === 'element' && c.tagName === 'a' && (c.properties.className as string[] | undefined)?.includes('anchor'))) });
       headings.push({ depth, id: node.properties.id, text: text.trim() });
     }

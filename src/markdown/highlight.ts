@@ -18,5 +18,6 @@ export function getHighlighter(): Promise<Highlighter> {
 /** Whether shiki ships a grammar for this name or alias (`sh`, `console`, `c++` ...). */
 export function isKnownLanguage(lang: string): boolean {
   const id = lang.toLowerCase();
-  return id in bundledLanguages || id in bundledLanguagesAlias;
+  // Own keys only: `constructor` or `__proto__` as a fence name must not pass for a grammar.
+  return Object.hasOwn(bundledLanguages, id) || Object.hasOwn(bundledLanguagesAlias, id);
 }

@@ -15,6 +15,7 @@ import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { collectHeadings, headingIdPlugins, type Heading } from './heading-ids.js';
 import { getHighlighter, isKnownLanguage, THEMES } from './highlight.js';
+import { estimateNesting, MAX_NESTING } from './nesting.js';
 
 /** What a post's Markdown needs besides its text. */
 export interface MarkdownInput {
@@ -43,6 +44,8 @@ export interface RenderedMarkdown {
   /** Every `id` in the fragment (headings, footnotes, raw HTML), for `#fragment` checks. */
   ids: string[];
   links: LinkRef[];
+  /** Problems worth telling the writer that did not stop the render. */
+  warnings?: string[];
 }
 
 /** Renders Markdown; created once and reused for every post. */
@@ -64,13 +67,19 @@ function hastProcessor(highlighter: Highlighter, raw: boolean): HastProcessor {
   return (withRaw.use(headingIdPlugins) as unknown as HastProcessor).use(...(shiki as unknown as [never])).use(rehypeStringify).freeze() as unknown as HastProcessor;
 }
 
-/** Whether the tree has raw HTML, and which fenced-code languages it uses. */
+/**
+ * Whether the tree has raw HTML, and which fenced-code languages it uses. Known fence names are
+ * lowercased in place (```C, ```Bash): shiki's lookup is case-sensitive, fence names are not.
+ */
 function survey(tree: MdastRoot): { raw: boolean; languages: Set<string> } {
   let raw = false;
   const languages = new Set<string>();
   visit(tree, (node) => {
     if (node.type === 'html') raw = true;
-    else if (node.type === 'code' && node.lang) languages.add(node.lang.toLowerCase());
+    else if (node.type === 'code' && node.lang) {
+      if (isKnownLanguage(node.lang)) node.lang = node.lang.toLowerCase();
+      languages.add(node.lang.toLowerCase());
+    }
   });
   return { raw, languages };
 }
@@ -122,6 +131,18 @@ export async function createMarkdownRenderer(highlighter?: Highlighter): Promise
 
   return {
     async render(input) {
+      const depth = estimateNesting(input.body);
+      if (depth > MAX_NESTING) {
+        const escaped = input.body.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        return {
+          html: `<pre class="too-deep"><code>${escaped}</code></pre>`,
+          excerptHtml: '',
+          headings: [],
+          ids: [],
+          links: [],
+          warnings: [`nested about ${depth} levels deep (more than ${MAX_NESTING}): shown as plain text`],
+        };
+      }
       const { tree, chain } = await toHast(input.body);
       const { ids, links, firstParagraph } = collect(tree, input.bodyLine);
       const html = chain.stringify(tree);

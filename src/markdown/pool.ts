@@ -88,17 +88,27 @@ export function createPoolService(size: number, timeoutMs = DEFAULT_RENDER_TIMEO
       const job = queue.shift()!;
       slot.job = job;
       slot.worker.ref();
-      slot.timer = setTimeout(() => {
-        finish(slot)?.reject(new RenderFailure(`rendering took longer than ${Math.round(timeoutMs / 1000)} s; split this post into smaller ones`));
-        replace(slot);
-      }, timeoutMs);
       slot.worker.postMessage({ input: job.input });
     }
     for (const slot of slots) if (!slot.job) slot.worker.unref();
   };
 
+  // The clock starts when the worker begins the job, so a worker's start-up (tsx, shiki) never counts against a post.
+  const startClock = (slot: Slot) => {
+    clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => {
+      const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
+      finish(slot)?.reject(new RenderFailure(`rendering took longer than ${limit}; split this post into smaller ones`));
+      replace(slot);
+    }, timeoutMs);
+  };
+
   const attach = (slot: Slot) => {
-    slot.worker.on('message', (message: { result?: RenderedMarkdown; error?: string }) => {
+    slot.worker.on('message', (message: { started?: boolean; result?: RenderedMarkdown; error?: string }) => {
+      if (message.started) {
+        if (slot.job) startClock(slot);
+        return;
+      }
       const job = finish(slot);
       if (message.error !== undefined) job?.reject(new RenderFailure(message.error));
       else job?.resolve(message.result!);
@@ -143,12 +153,41 @@ export function createPoolService(size: number, timeoutMs = DEFAULT_RENDER_TIMEO
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new RenderFailure('render pool is closed'));
+      for (const slot of slots) finish(slot)?.reject(new RenderFailure('render pool is closed'));
       await Promise.all(slots.map((slot) => slot.worker.terminate()));
     },
   };
 }
 
-/** A pool of `workers` threads, or this thread when `workers` is 0. */
+/** Jobs rendered in this thread before any worker is started: small sites never pay for worker start-up. */
+export const IN_PROCESS_JOBS = 24;
+
+/** Posts larger than this always go to a worker, where the time limit protects the build. */
+export const IN_PROCESS_MAX_BYTES = 32 * 1024;
+
+/**
+ * A pool of `workers` threads that renders its first few small jobs in this thread (while nothing
+ * else is waiting) and hands everything else to the workers; with `workers` 0, only this thread.
+ * The output is the same either way: every path runs the same renderer.
+ */
 export async function createRenderService(workers: number, timeoutMs?: number): Promise<RenderService> {
-  return workers > 0 ? createPoolService(workers, timeoutMs) : createInProcessService();
+  if (workers <= 0) return createInProcessService();
+  const pool = createPoolService(workers, timeoutMs);
+  let local: Promise<RenderService> | undefined;
+  let budget = IN_PROCESS_JOBS;
+  return {
+    workers,
+    async render(input) {
+      if (budget > 0 && input.body.length <= IN_PROCESS_MAX_BYTES) {
+        budget--;
+        local ??= createInProcessService();
+        return (await local).render(input);
+      }
+      budget = 0;
+      return pool.render(input);
+    },
+    async close() {
+      await pool.close();
+    },
+  };
 }

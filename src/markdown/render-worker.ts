@@ -12,7 +12,9 @@ const renderer = createMarkdownRenderer();
 
 parentPort!.on("message", async ({ input }: RenderRequest) => {
   try {
-    const result = await (await renderer).render(input);
+    const ready = await renderer;
+    parentPort!.postMessage({ started: true });
+    const result = await ready.render(input);
     parentPort!.postMessage({ result });
   } catch (thrown) {
     parentPort!.postMessage({ error: describeRenderFailure(thrown) });

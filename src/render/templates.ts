@@ -29,6 +29,8 @@ export interface Theme {
   layouts: Map<string, Layout>;
   /** Layout folders searched, site first. */
   dirs: string[];
+  /** Layouts that exist but could not be parsed (already reported). */
+  broken: Set<string>;
 }
 
 /** Site-wide URL settings the URL filters need. */
@@ -78,7 +80,7 @@ function liquidErrorLine(thrown: unknown, firstLine: number): number {
 /** First line of a Liquid error message, without liquidjs's position suffix and source excerpt. */
 export function liquidMessage(thrown: unknown): string {
   const message = thrown instanceof Error ? thrown.message : String(thrown);
-  return message.split('\n')[0]!.replace(/,? line:\d+, col:\d+$/, '');
+  return message.split('\n')[0]!.replace(/,? (?:file:.*, )?line:\d+, col:\d+$/, '');
 }
 
 async function listLayouts(dir: string): Promise<string[]> {
@@ -93,6 +95,7 @@ async function listLayouts(dir: string): Promise<string[]> {
 export async function loadTheme(root: string, dirs: string[], settings: UrlSettings): Promise<{ theme: Theme; errors: Diagnostic[] }> {
   const engine = createEngine(dirs, settings);
   const layouts = new Map<string, Layout>();
+  const broken = new Set<string>();
   const errors: Diagnostic[] = [];
   for (const dir of dirs) {
     for (const fileName of await listLayouts(dir)) {
@@ -114,6 +117,7 @@ export async function loadTheme(root: string, dirs: string[], settings: UrlSetti
       } catch (thrown) {
         const e = thrown as YamlError;
         errors.push(error(file, `invalid front matter: ${e.message}`, (e.line ?? 0) + 1));
+        broken.add(name);
         continue;
       }
       try {
@@ -122,12 +126,14 @@ export async function loadTheme(root: string, dirs: string[], settings: UrlSetti
         layouts.set(name, { name, file, parent, line: parsed.bodyLine, templates, source: parsed.body });
       } catch (thrown) {
         errors.push(error(file, `Liquid syntax error: ${liquidMessage(thrown)}`, liquidErrorLine(thrown, parsed.bodyLine)));
+        broken.add(name);
       }
     }
   }
   for (const layout of layouts.values()) {
     const seen = new Set<string>([layout.name]);
     for (let parent = layout.parent; parent; parent = layouts.get(parent)?.parent) {
+      if (broken.has(parent)) break;
       if (!layouts.has(parent)) {
         errors.push(error(layout.file, `layout "${parent}" does not exist (looked in ${dirs.join(', ')})`, 2));
         break;
@@ -139,7 +145,7 @@ export async function loadTheme(root: string, dirs: string[], settings: UrlSetti
       seen.add(parent);
     }
   }
-  return { theme: { engine, layouts, dirs }, errors };
+  return { theme: { engine, layouts, dirs, broken }, errors };
 }
 
 /** The chain of layouts a page goes through, innermost first (`post` → `default`). */
@@ -178,7 +184,7 @@ export async function renderWithLayout(
   let html = content;
   for (const layout of chain) {
     try {
-      html = await theme.engine.render(layout.templates, { ...scope, content: html, layout: {} });
+      html = theme.engine.renderSync(layout.templates, { ...scope, content: html, layout: {} }) as string;
     } catch (thrown) {
       throw new TemplateError(`Liquid error in layout "${layout.name}": ${liquidMessage(thrown)}`, layout.file, liquidErrorLine(thrown, layout.line));
     }

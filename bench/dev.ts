@@ -1,0 +1,209 @@
+/**
+ * `npm run bench:dev`: how long from saving a post to the rebuilt page being on disk and the
+ * live-reload event reaching the browser, in `inkstone dev` on a generated 1000-post site.
+ *
+ * Generates a deterministic site of Chinese kernel notes in a temp folder, starts the dev session
+ * in-process (real watcher, real server, a real SSE client), builds once, then 20 times appends a
+ * paragraph to one post and times (a) the new text being in the output file and (b) the reload
+ * event arriving on the event stream. Prints median and p90 and writes bench/results/dev-<date>.json.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startDev } from '../src/dev/run.js';
+
+const CATEGORIES = ['内核', 'shell', '调度', '内存管理', '文件系统', '网络', '虚拟化', '容器', '调试', 'c语言'];
+const TOPICS = ['内核抢占', '页面回收', 'RCU 机制', '中断处理', '系统调用', '进程调度', 'slab 分配器', 'VFS 层', 'epoll 实现', 'cgroup v2', 'KVM', 'eBPF', 'ftrace', 'futex'];
+const SENTENCES = [
+  '内核在加载ELF文件时，固定一个基址后，就按照`readelf -l`查询出来的`MemSiz`不断累加。',
+  '抢占的前提条件是：配置了`TIF_NEED_RESCHED`说明有进程在等待CPU时间；抢占计数器`preempt_count = 0`。',
+  '用户态程序调用open接口时，会先陷入内核态，然后内核将请求转发给文件系统处理，得到结果后返回。',
+  'IOMMU可以将连续的虚拟地址映射到不连续的多个物理内存片段，这部分功能与MMU类似。',
+  '缺页异常发生后，内核根据`vm_area_struct`判断访问是否合法，再决定分配页面还是发送SIGSEGV。',
+  'The scheduler picks the task with the smallest `vruntime` from the red-black tree.',
+];
+const SHELL = 'cat /proc/$$/status | grep -i ctxt\nperf stat -e context-switches -a sleep 1\nsudo sysctl -w vm.drop_caches=3';
+const C = '#include <stdio.h>\n#include <unistd.h>\n\nint main(void)\n{\n\tpid_t pid = fork();\n\tif (pid == 0) {\n\t\tprintf("child %d\\n", getpid());\n\t\treturn 0;\n\t}\n\treturn 0;\n}';
+
+/** A small deterministic PRNG (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Post number `i`: CJK headings, a nested list, one shell and one C block. */
+export function benchPost(i: number): { name: string; text: string } {
+  const rand = random(i * 7919 + 17);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const ymd = new Date(Date.UTC(2016, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+  const topic = pick(TOPICS);
+  const paragraph = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(SENTENCES)).join('');
+  const text = [
+    '---',
+    `title: "${topic}笔记 ${i}"`,
+    `date: ${ymd} 10:30:00 +0800`,
+    `categories: [${CATEGORIES[i % CATEGORIES.length]}]`,
+    `tags: [note${i % 20}]`,
+    '---',
+    '',
+    paragraph(),
+    '',
+    `## ${topic}的基本原理`,
+    '',
+    paragraph(),
+    '',
+    '* 触发条件：',
+    `\t* ${pick(SENTENCES)}`,
+    `\t* ${pick(SENTENCES)}`,
+    '* 处理流程：',
+    `\t* ${pick(SENTENCES)}`,
+    '',
+    '### 用 shell 观察',
+    '',
+    '```shell',
+    SHELL,
+    '```',
+    '',
+    '### 一个 C 例子',
+    '',
+    '```c',
+    C,
+    '```',
+    '',
+    '## 小结',
+    '',
+    paragraph(),
+    '',
+  ].join('\n');
+  return { name: `${ymd}-note-${i}.md`, text };
+}
+
+/** Writes an N-post site (posts and `_config.yml`) into `root`. */
+export async function writeBenchSite(root: string, count: number): Promise<string[]> {
+  await mkdir(path.join(root, 'posts'), { recursive: true });
+  await writeFile(path.join(root, '_config.yml'), 'title: 内核笔记\nurl: https://example.github.io\ntimezone: Asia/Shanghai\n');
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { name, text } = benchPost(i);
+    await writeFile(path.join(root, 'posts', name), text);
+    names.push(name);
+  }
+  return names;
+}
+
+/** Value at quantile `q` (nearest rank) of a list of numbers. */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** An SSE client that calls `onEvent` with the receive time of every event. */
+function listen(url: string, onEvent: (name: string, data: string, at: number) => void): Promise<http.ClientRequest> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, (response) => {
+      response.setEncoding('utf8');
+      let buffer = '';
+      response.on('data', (chunk: string) => {
+        const at = performance.now();
+        buffer += chunk;
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const name = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+          const data = /^data: (.*)$/m.exec(block)?.[1] ?? '';
+          onEvent(name, data, at);
+        }
+      });
+      resolve(request);
+    });
+    request.on('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const posts = Number(process.env.BENCH_POSTS ?? 1000);
+  const edits = Number(process.env.BENCH_EDITS ?? 20);
+  const root = await mkdtemp(path.join(os.tmpdir(), 'inkstone-bench-dev-'));
+  process.stdout.write(`generating ${posts} posts in ${root}\n`);
+  const names = await writeBenchSite(root, posts);
+  const startedAt = performance.now();
+  const dev = await startDev({ root, port: 0, cache: false, log: () => {} });
+  const initialMs = performance.now() - startedAt;
+  process.stdout.write(`initial build + server + watcher: ${Math.round(initialMs)} ms (${dev.initial.pages} pages)\n`);
+
+  let waiting: { resolve: (at: number) => void; marker: string; file: string } | undefined;
+  const sse = await listen(`${dev.origin}/__inkstone/events`, (name, data, at) => {
+    if (name === 'reload' && waiting && (JSON.parse(data) as { paths: string[] }).paths.includes(waiting.file)) waiting.resolve(at);
+  });
+
+  const onDisk: number[] = [];
+  const reloaded: number[] = [];
+  const rebuild: number[] = [];
+  try {
+    // Warm up: the first edit starts a render worker.
+    for (let i = -2; i < edits; i++) {
+      const index = ((i + 2) * 37) % names.length;
+      const source = path.join(root, 'posts', names[index]!);
+      const spec = dev.session.planned!.specs.find((s) => s.kind === 'post' && s.source === `posts/${names[index]}`)!;
+      const output = path.join(dev.session.outDir!, spec.path);
+      const marker = `第 ${i + 3} 次修改：在文末追加一段。`;
+      const text = (await readFile(source, 'utf8')) + `\n${marker}\n`;
+      const event = new Promise<number>((resolve) => (waiting = { resolve, marker, file: spec.path }));
+      const done = new Promise<number>((resolve) => dev.once('rebuild', (r: { finishedAt: number; durationMs: number }) => { rebuild.push(r.durationMs); resolve(r.finishedAt); }));
+      const t0 = performance.now();
+      await writeFile(source, text);
+      const [writtenAt, eventAt] = await Promise.all([done, event]);
+      if (!(await readFile(output, 'utf8')).includes(marker)) throw new Error(`${spec.path} does not contain the edit`);
+      if (i < 0) {
+        rebuild.pop();
+        continue;
+      }
+      onDisk.push(writtenAt - t0);
+      reloaded.push(eventAt - t0);
+    }
+  } finally {
+    sse.destroy();
+    await dev.close();
+    await rm(root, { recursive: true, force: true });
+  }
+
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const machine = { cpu, cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.release()}` };
+  const stats = (list: number[]) => ({ median: round(quantile(list, 0.5)), p90: round(quantile(list, 0.9)), min: round(Math.min(...list)), max: round(Math.max(...list)) });
+  const result = {
+    date: new Date().toISOString(),
+    posts,
+    edits,
+    machine,
+    initialBuildMs: Math.round(initialMs),
+    saveToHtmlOnDiskMs: stats(onDisk),
+    saveToReloadEventMs: stats(reloaded),
+    rebuildOnlyMs: stats(rebuild),
+    samples: { onDisk: onDisk.map(round), reloaded: reloaded.map(round) },
+  };
+  process.stdout.write(
+    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n` +
+      `save → HTML on disk:    median ${result.saveToHtmlOnDiskMs.median} ms, p90 ${result.saveToHtmlOnDiskMs.p90} ms\n` +
+      `save → reload event:    median ${result.saveToReloadEventMs.median} ms, p90 ${result.saveToReloadEventMs.p90} ms\n` +
+      `(rebuild itself:        median ${result.rebuildOnlyMs.median} ms, p90 ${result.rebuildOnlyMs.p90} ms)\n`,
+  );
+  const dir = fileURLToPath(new URL('./results/', import.meta.url));
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `dev-${result.date.slice(0, 10)}.json`);
+  await writeFile(file, JSON.stringify(result, null, 2) + '\n');
+  process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+}
