@@ -4,6 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { slug } from 'github-slugger';
 
 const CATEGORIES = ['内核', 'shell', '调度', '内存', '文件系统', '网络', '虚拟化', '容器', '调试', 'c'];
 const TOPICS = ['内核抢占', '页面回收', 'RCU 机制', '中断处理', '系统调用', '进程调度', 'slab 分配器', 'VFS 层', 'epoll 实现', 'cgroup v2', 'KVM 虚拟化', 'eBPF 探针', 'ftrace 跟踪', 'futex 原理'];
@@ -71,7 +72,7 @@ export function corpusPost(i: number): { name: string; text: string } {
     const [lang, code] = pick(CODE);
     parts.push(`### 示例 ${b + 1}：${lang}`, '', paragraph(), '', '```' + lang, code!, '```', '');
   }
-  parts.push('## 对比', '', '| 方案 | 优点 | 缺点 |', '| --- | --- | --- |', `| ${pick(TOPICS)} | 简单 | 慢 |`, `| ${pick(TOPICS)} | 快 | 复杂 |`, '', paragraph(), '', `参见 [${topic}](#${encodeURIComponent(topic)})。`, '');
+  parts.push('## 对比', '', '| 方案 | 优点 | 缺点 |', '| --- | --- | --- |', `| ${pick(TOPICS)} | 简单 | 慢 |`, `| ${pick(TOPICS)} | 快 | 复杂 |`, '', paragraph(), '', `参见 [${topic}](#${encodeURIComponent(slug(`${topic}的基本原理`))})。`, '');
   return { name: `${ymd}-note-${i}.md`, text: parts.join('\n') };
 }
 

@@ -9,6 +9,9 @@ import { error, hasErrors, messageOf, sortDiagnostics, warning, type Diagnostic 
 import type { RenderedMarkdown } from './markdown/pipeline.js';
 import { createRenderService, defaultWorkerCount, type RenderService } from './markdown/pool.js';
 import { withRenderCache } from './cache.js';
+import { postAssetFiles } from './check/assets.js';
+import { rewriteLinks } from './check/rewrite.js';
+import { checkSite as checkLinks } from './check/site.js';
 import { listTree, writeOutput, type OutputFile, type WriteStats } from './output.js';
 import { buildModel, planPages, renderPage, type PageSpec, type RenderedPost, type SiteModel } from './render/site.js';
 import { layoutChain, loadTheme, TemplateError, type Theme } from './render/templates.js';
@@ -155,14 +158,14 @@ export async function planSite(
   const { rendered, diagnostics: renderErrors } = await renderPosts(service, loaded.posts, options.onProgress);
   diagnostics.push(...renderErrors);
   const nowIso = toIsoString(fromInstant(nowMs, config.timezone));
-  const model = buildModel(config, rendered, nowIso);
+  const model = buildModel(config, rewriteLinks(rendered, { baseurl: config.baseurl }), nowIso);
   const specs = planPages(model, nowIso);
   return { planned: { config, theme, model, specs, assets: loaded.assets }, diagnostics, postCount: loaded.posts.length };
 }
 
 /** Checks run on the rendered site (links, anchors, images); see src/check/. */
-export function checkSite(_state: SiteState): Diagnostic[] {
-  return [];
+export function checkSite(state: SiteState, strict = state.config.strict): Diagnostic[] {
+  return checkLinks(state, strict);
 }
 
 /** Loads, renders and plans the whole site and runs Liquid, without writing anything. */
@@ -185,13 +188,14 @@ export function cacheDirFor(root: string): string {
 }
 
 /** Theme assets (`layouts/assets/`, the site's own winning) and files next to posts, as output files. */
-export async function assetFiles(state: Pick<SiteState, 'theme' | 'assets'>): Promise<OutputFile[]> {
+export async function assetFiles(state: Pick<SiteState, 'theme' | 'assets'> & Partial<Pick<SiteState, 'model' | 'files'>>): Promise<OutputFile[]> {
   const byPath = new Map<string, OutputFile>();
   for (const dir of [...state.theme.dirs].reverse()) {
     const assets = path.join(dir, 'assets');
     for (const rel of await listTree(assets)) byPath.set(`assets/${rel}`, { path: `assets/${rel}`, copyFrom: path.join(assets, rel) });
   }
-  return [...byPath.values()];
+  const taken = new Set([...byPath.keys(), ...(state.files ?? []).map((f) => f.path)]);
+  return [...byPath.values(), ...postAssetFiles(state.model?.posts ?? [], state.assets, taken)];
 }
 
 /** Writes a computed site: staged, swapped into place, unchanged files kept. */

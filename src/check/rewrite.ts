@@ -71,7 +71,8 @@ export function resolvePostUrl(name: string, index: PostIndex): { post?: Post; p
   const key = name.normalize('NFC').replace(/^\/+/, '').replace(MARKDOWN_FILE, '');
   const post = index.byName.get(key) ?? index.byBaseName.get(key.slice(key.lastIndexOf('/') + 1)) ?? undefined;
   if (post) return { post };
-  const guess = closest(key, index.byName.keys());
+  const byBase = new Map([...index.byName.keys()].map((n) => [n.slice(n.lastIndexOf('/') + 1), n]));
+  const guess = key.includes('/') ? closest(key, index.byName.keys()) : byBase.get(closest(key, byBase.keys()) ?? '');
   return { problem: `no post named "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}` };
 }
 
@@ -85,7 +86,7 @@ export function rewriteHref(href: string, post: Post, index: PostIndex, options:
   const tag = POST_URL_TAG.exec(href);
   if (tag) {
     const { post: target, problem } = resolvePostUrl(tag[1]!, index);
-    if (!target) return { url: href, problem: `{% post_url ${tag[1]} %}: ${problem}` };
+    if (!target) return { url: href, problem: problem! };
     return { url: relativeUrl(target.url, options.baseurl) + encodeHref(tag[2]!.trim()) };
   }
   if (!href || href.startsWith('#') || isExternal(href)) return undefined;
@@ -99,14 +100,22 @@ export function rewriteHref(href: string, post: Post, index: PostIndex, options:
       const target = index.bySource.get(path.posix.normalize(candidate));
       if (target) return { url: relativeUrl(target.url, options.baseurl) + query + hash };
     }
-    const guess = closest(candidates[0]!, index.bySource.keys());
-    const hint = guess ? ` (did you mean "${path.posix.relative(path.posix.dirname(post.source), guess)}"?)` : ' (missing, unpublished, a draft, or dated in the future)';
-    return { url: href, problem: `no post ${path.posix.normalize(candidates[0]!)} in this build${hint}` };
+    const wanted = path.posix.normalize(candidates[0]!);
+    const names = new Map([...index.bySource.keys()].map((s) => [path.posix.basename(s), s]));
+    const guess = names.get(closest(path.posix.basename(wanted), names.keys()) ?? '');
+    const hint = guess ? ` (did you mean "${relativeLink(post.source, guess)}"?)` : ' (missing, unpublished, a draft, or dated in the future)';
+    return { url: href, problem: `no post ${wanted} in this build${hint}` };
   }
   if (filePath.startsWith('/') && options.baseurl && withoutBase(options.baseurl, safeDecode(filePath)) === undefined) {
     return { url: encodeHref(options.baseurl) + href };
   }
   return undefined;
+}
+
+/** `./x.md` or `../a/x.md`: how a post at `from` links to the post file `to`. */
+function relativeLink(from: string, to: string): string {
+  const rel = path.posix.relative(path.posix.dirname(from), to);
+  return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
 /** 1-based file line of the first `needle` in the post body at or after `from`, and where it was found. */
@@ -150,6 +159,8 @@ function linkPostUrlText(html: string, post: Post, index: PostIndex, options: Re
 function leftoverPostUrls(html: string, post: Post): CheckedLink[] {
   if (!html.includes('post_url')) return [];
   const spans = elementSpans(html, ['code', 'pre', 'script', 'style']);
+  // `[text]({% post_url x %})` still here could not be resolved, and was reported as a link already.
+  for (const m of html.matchAll(POST_URL_TEXT)) spans.push({ start: m.index, end: m.index + m[0].length });
   const found: CheckedLink[] = [];
   let bodyAt = 0;
   LEFTOVER_POST_URL.lastIndex = 0;
@@ -165,7 +176,7 @@ function leftoverPostUrls(html: string, post: Post): CheckedLink[] {
       kind: 'link',
       url: `{% post_url ${name} %}`,
       line,
-      problem: `{% post_url ${name} %} only works as the target of an inline link: write [text]({% post_url ${name} %})`,
+      problem: `not the target of an inline link, so it cannot become one: write [text]({% post_url ${name} %})`,
     });
   }
   return found;

@@ -1,8 +1,223 @@
-/** `inkstone dev`: placeholder until the dev server lands. */
+/**
+ * `inkstone dev`: build once, then watch → rebuild what changed → tell open pages to reload.
+ * Wires the rebuild session, the watcher and the preview server together, prints one line per
+ * rebuild, and stops cleanly on Ctrl-C. Nothing here throws out of the loop: a failed rebuild is
+ * reported and the last good output stays served.
+ */
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import type { BuildOptions } from '../build.js';
 import type { Command } from '../cli.js';
+import type { SiteConfig } from '../config.js';
+import { formatDiagnostic, messageOf, type Diagnostic } from '../diagnostics.js';
+import { DevSession, summaryLine, type OutputChange, type RebuildResult } from './incremental.js';
+import { startPreviewServer, type PreviewServer, type ReloadMessage } from './server.js';
+import { watchSite, type RebuildPlan, type SiteWatcher, type WatchTargets } from './watch.js';
 
-/** Runs the dev loop. */
-export async function runDev(_command: Command): Promise<number> {
-  process.stderr.write('inkstone dev: not available in this version\n');
-  return 2;
+/** Options of a dev session: the build options plus server, watcher and output settings. */
+export interface DevOptions extends BuildOptions {
+  /** Address to bind (default 127.0.0.1). */
+  host?: string;
+  /** Port (default 4000, next free one when taken; 0 picks any). */
+  port?: number;
+  /** Quiet time after a file event before rebuilding (ms). */
+  quietMs?: number;
+  /** Extra settle time for saves caught half-done (ms). */
+  graceMs?: number;
+  /** Where status lines go (default stdout). */
+  log?: (line: string) => void;
+  /** Where diagnostics go (default stderr, or `log` when given). */
+  logError?: (line: string) => void;
+}
+
+/** A rebuild as reported to listeners. */
+export interface DevRebuild extends RebuildResult {
+  /** What triggered it, relative to the site root. */
+  trigger: string;
+  /** The watcher's plan (undefined for the first build). */
+  plan?: RebuildPlan;
+  /** Live-reload clients told about it. */
+  notified: number;
+}
+
+/** A running `inkstone dev`. Emits `rebuild` (DevRebuild) after each rebuild has been announced. */
+export interface DevHandle extends EventEmitter {
+  readonly session: DevSession;
+  readonly server: PreviewServer;
+  readonly watcher: SiteWatcher;
+  /** The first build. */
+  readonly initial: RebuildResult;
+  /** `http://127.0.0.1:PORT` (no baseurl). */
+  readonly origin: string;
+  /** The address printed for people (`http://localhost:4000/repo/`). */
+  readonly url: string;
+  /** Resolves when no rebuild is waiting or running. */
+  idle(): Promise<void>;
+  /** Stops watcher, server (and its event streams) and render workers. */
+  close(): Promise<void>;
+}
+
+/** Watch targets of a site config. */
+export function targetsOf(config: SiteConfig): WatchTargets {
+  return {
+    root: config.root,
+    configFile: path.join(config.root, '_config.yml'),
+    postsDir: config.postsDir,
+    layoutsDir: config.layoutsDir,
+    outDir: config.outDir,
+    drafts: config.drafts,
+  };
+}
+
+/** `posts/a.md`, `posts/a.md (removed)`, `posts/a.md and 2 more`. */
+export function triggerLabel(root: string, plan: RebuildPlan): string {
+  const entries = [...plan.files];
+  const [file, info] = entries.find(([, i]) => i.kind === 'config') ?? entries[0] ?? ['', undefined];
+  const rel = path.relative(root, file).split(path.sep).join('/') || file;
+  const removed = info?.event === 'unlink' || info?.event === 'unlinkDir' ? ' (removed)' : '';
+  const more = entries.length > 1 ? ` and ${entries.length - 1} more` : '';
+  return `${rel}${removed}${more}`;
+}
+
+/** The reload message for a rebuild's changes. */
+export function reloadMessage(baseurl: string, result: RebuildResult): ReloadMessage {
+  const changes: OutputChange[] = [...result.written, ...result.removed];
+  const paths = changes.map((c) => c.path);
+  const urls = new Set<string>();
+  for (const p of paths) {
+    urls.add(`${baseurl}/${p}`);
+    if (p === 'index.html' || p.endsWith('/index.html')) urls.add(`${baseurl}/${p.slice(0, -'index.html'.length)}`);
+  }
+  return { paths, urls: [...urls], all: result.full || changes.some((c) => c.kind === 'asset') };
+}
+
+/** Starts `inkstone dev` in this process: first build, preview server, watcher. */
+export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
+  const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  const logError = options.logError ?? (options.log ? options.log : (line: string) => process.stderr.write(line + '\n'));
+  const session = await DevSession.create(options);
+  const emitter = new EventEmitter();
+  const printedWarnings = new Set<string>();
+  let showingErrors = false;
+  let server: PreviewServer | undefined;
+  let watcher: SiteWatcher | undefined;
+
+  const report = (list: readonly Diagnostic[]) => {
+    for (const d of list) {
+      const line = formatDiagnostic(d);
+      if (d.severity === 'warning') {
+        if (printedWarnings.has(line)) continue;
+        printedWarnings.add(line);
+      }
+      logError(line);
+    }
+  };
+
+  const initial = await session.rebuild();
+  report(initial.diagnostics);
+  let config = await session.config();
+  if (initial.ok) {
+    log(`built ${initial.posts} post${initial.posts === 1 ? '' : 's'}, ${initial.pages} pages in ${Math.round(initial.durationMs)} ms`);
+  } else {
+    log(`first build failed; serving what is in ${path.relative(process.cwd(), config.outDir) || '.'} until the errors are fixed`);
+  }
+
+  try {
+    server = await startPreviewServer({
+      host: options.host,
+      port: options.port,
+      site: () => ({ outDir: session.outDir ?? config.outDir, baseurl: config.baseurl }),
+    });
+    if (!initial.ok) {
+      server.showErrors(initial.diagnostics.filter((d) => d.severity === 'error'));
+      showingErrors = true;
+    }
+
+    const onPlan = async (plan: RebuildPlan): Promise<void> => {
+      const trigger = triggerLabel(config.root, plan);
+      let result: RebuildResult;
+      let notified = 0;
+      try {
+        result = await session.rebuild({ files: plan.files.keys(), full: plan.config });
+        log(summaryLine(trigger, result));
+        report(result.diagnostics);
+        if (!result.ok) {
+          notified = server!.showErrors(result.diagnostics.filter((d) => d.severity === 'error'));
+          showingErrors = true;
+        } else {
+          const before = config;
+          config = await session.config();
+          if (showingErrors) {
+            server!.clearErrors();
+            showingErrors = false;
+          }
+          const message = reloadMessage(config.baseurl, result);
+          if (message.paths.length) notified = server!.reload(message);
+          if (JSON.stringify(targetsOf(before)) !== JSON.stringify(targetsOf(config))) await watcher?.retarget(targetsOf(config));
+        }
+      } catch (thrown) {
+        logError(`inkstone dev: ${messageOf(thrown)} (still watching)`);
+        return;
+      }
+      emitter.emit('rebuild', { ...result, trigger, plan, notified } satisfies DevRebuild);
+    };
+
+    watcher = await watchSite(targetsOf(config), {
+      quietMs: options.quietMs,
+      graceMs: options.graceMs,
+      onPlan,
+      onError: (thrown) => logError(`inkstone dev: watcher: ${thrown.message}`),
+    });
+  } catch (thrown) {
+    await watcher?.close();
+    await server?.close();
+    await session.close();
+    throw thrown;
+  }
+
+  let closing: Promise<void> | undefined;
+  const handle = Object.assign(emitter, {
+    session,
+    server,
+    watcher,
+    initial,
+    origin: server.origin,
+    url: server.displayUrl(),
+    idle: () => watcher!.idle(),
+    close: () =>
+      (closing ??= (async () => {
+        await watcher!.close();
+        await server!.close();
+        await session.close();
+      })()),
+  });
+  return handle as DevHandle;
+}
+
+/** Runs `inkstone dev` until Ctrl-C (SIGINT) or SIGTERM; returns the exit code. */
+export async function runDev(command: Command): Promise<number> {
+  const options: DevOptions = { ...command.build, host: command.host, port: command.port };
+  if (process.stderr.isTTY) {
+    options.onProgress = (done, total) => {
+      process.stderr.write(`\rrendering ${done}/${total}`);
+      if (done === total) process.stderr.write('\r\x1b[K');
+    };
+  }
+  let dev: DevHandle;
+  try {
+    dev = await startDev(options);
+  } catch (thrown) {
+    process.stderr.write(`inkstone dev: ${messageOf(thrown)}\n`);
+    return 1;
+  }
+  // Later rebuilds print their own one-line summaries; progress is for the first build only.
+  options.onProgress = undefined;
+  process.stdout.write(`serving ${dev.url} — watching for changes (Ctrl-C to stop)\n`);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  process.stdout.write(`\n${signal === 'SIGINT' ? 'stopping' : 'stopping (SIGTERM)'}…\n`);
+  await dev.close();
+  return 0;
 }

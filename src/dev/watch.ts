@@ -97,7 +97,8 @@ export class ChangeBatcher {
   private lastEventAt = 0;
   private graceUsed = false;
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  /** The firing in progress (settle check and rebuild), if any. */
+  private busy: Promise<void> | undefined;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
   readonly quietMs: number;
@@ -124,12 +125,12 @@ export class ChangeBatcher {
     if (kind === 'config') this.pending.config = true;
     if (kind === 'layout') this.pending.layouts = true;
     if (kind === 'post') this.pending.posts = true;
-    if (!this.running) this.arm(this.quietMs);
+    if (!this.busy) this.arm(this.quietMs);
   }
 
   /** Resolves when no batch is waiting or running. */
   idle(): Promise<void> {
-    if (!this.pending && !this.running) return Promise.resolve();
+    if (!this.pending && !this.busy) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -137,47 +138,49 @@ export class ChangeBatcher {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
+    this.timer = undefined;
     this.pending = undefined;
-    await this.running;
+    await this.busy;
     this.wakeIdle();
   }
 
   private arm(afterLastEventMs: number): void {
     clearTimeout(this.timer);
     const due = Math.min(this.lastEventAt + afterLastEventMs, this.firstEventAt + this.maxWaitMs);
-    this.timer = setTimeout(() => void this.fire(), Math.max(0, due - performance.now()));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.busy || !this.pending || this.closed) return;
+      this.busy = this.fire().finally(() => {
+        this.busy = undefined;
+        if (this.pending && !this.closed) {
+          // Changes that arrived meanwhile: build them once they are quiet.
+          if (!this.timer) this.arm(this.quietMs);
+        } else {
+          this.wakeIdle();
+        }
+      });
+    }, Math.max(0, due - performance.now()));
   }
 
   private async fire(): Promise<void> {
-    this.timer = undefined;
-    const plan = this.pending;
-    if (!plan || this.running || this.closed) return;
-    const overdue = performance.now() - this.firstEventAt >= this.maxWaitMs;
-    if (!this.graceUsed && !overdue && (await looksUnsettled(plan))) {
+    const plan = this.pending!;
+    const overdue = () => performance.now() - this.firstEventAt >= this.maxWaitMs;
+    if (!this.graceUsed && !overdue() && (await looksUnsettled(plan))) {
       this.graceUsed = true;
-      if (this.pending === plan && !this.closed) this.arm(this.graceMs);
+      if (!this.closed) this.arm(this.graceMs);
       return;
     }
-    if (this.pending !== plan || this.closed) return;
-    if (performance.now() - this.lastEventAt < this.quietMs && !overdue) {
-      // An event arrived while checking: wait for quiet again.
-      this.arm(this.quietMs);
+    if (this.closed || this.pending !== plan) return;
+    if (performance.now() - this.lastEventAt < this.quietMs && !overdue()) {
+      if (!this.timer) this.arm(this.quietMs); // An event arrived while checking: wait for quiet again.
       return;
     }
     this.pending = undefined;
-    this.running = this.options.run(plan).catch(() => undefined);
-    await this.running;
-    this.running = undefined;
-    if (this.pending && !this.closed) {
-      // Changes that arrived during the rebuild: build them once they are quiet.
-      this.arm(this.quietMs);
-    } else {
-      this.wakeIdle();
-    }
+    await this.options.run(plan).catch(() => undefined);
   }
 
   private wakeIdle(): void {
-    if (this.pending && !this.closed) return;
+    if (this.pending || this.busy) return;
     for (const wake of this.idleWaiters.splice(0)) wake();
   }
 }

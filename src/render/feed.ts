@@ -36,7 +36,8 @@ export function renderFeed(site: FeedSite, entries: readonly FeedEntry[], limit:
     `<link href="${text(home)}" rel="alternate" type="text/html"/>`,
     `<updated>${updated}</updated>`,
     `<id>${text(self)}</id>`,
-    `<title type="html">${text(site.title)}</title>`,
+    // Titles are plain text: with type="html" a title like `<stdio.h>` would be read as markup.
+    `<title type="text">${text(site.title)}</title>`,
   ];
   if (site.description) lines.push(`<subtitle>${text(site.description)}</subtitle>`);
   if (site.author) lines.push(`<author><name>${text(site.author)}</name></author>`);
@@ -44,7 +45,7 @@ export function renderFeed(site: FeedSite, entries: readonly FeedEntry[], limit:
     const url = absoluteUrl(post.url, site);
     lines.push(
       '<entry>',
-      `<title type="html">${text(post.title)}</title>`,
+      `<title type="text">${text(post.title)}</title>`,
       `<link href="${text(url)}" rel="alternate" type="text/html" title="${text(post.title)}"/>`,
       `<published>${toIsoString(post.date)}</published>`,
       `<updated>${toIsoString(post.date)}</updated>`,

@@ -1,5 +1,5 @@
 /** Index, category, tag and archive lists: pure functions of the posts. */
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug as plainSlug } from 'github-slugger';
 import type { Post } from '../content/post.js';
 
 /** A category or tag with its posts (newest first) and its page's URL. */
@@ -36,7 +36,8 @@ export function groupTerms(posts: readonly Post[], pick: (post: Post) => readonl
   return [...byName.keys()]
     .sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'))
     .map((name) => {
-      const slug = slugger.slug(name) || slugger.slug('term');
+      // Test the bare slug first: the slugger counts '' too, so a second punctuation-only name would get '-1'.
+      const slug = plainSlug(name) ? slugger.slug(name) : slugger.slug('term');
       return { name, slug, url: `/${base}/${slug}/`, posts: byName.get(name)! };
     });
 }

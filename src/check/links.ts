@@ -1,0 +1,225 @@
+/**
+ * The link check: every internal link and image on every built page must land — the target page or
+ * file exists (under the base path, served the way GitHub Pages serves it), and a `#fragment` names
+ * an id on that page, compared decoded (`#%E5%86%85%E6%A0%B8` is `#内核`). Links in a post's body are
+ * reported at the post's file and line; links from layouts at the layout, once for all the pages
+ * they broke on. Broken links are warnings, or errors when `strict`.
+ */
+import path from 'node:path';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
+import type { RenderedPost } from '../render/site.js';
+import { postRefs, relativeTarget } from './assets.js';
+import { scanHtml, type HtmlRef } from './html.js';
+import type { CheckedLink } from './rewrite.js';
+import { candidateFiles, closest, isExternal, resolveHref, safeDecode, splitHref, urlOfOutputPath, withBase, withoutBase } from './urls.js';
+
+/** A built page to check. */
+export interface CheckPage {
+  /** Output path, relative to the output folder (`basic/2020/01/01/x.html`). */
+  path: string;
+  /** URL path without the base path; defaults to the one the output path is served at. */
+  url?: string;
+  html: string;
+  /** The post this page shows: its body links are checked with source lines. */
+  post?: RenderedPost;
+  /** The page's layouts, innermost first: a broken link from a layout is reported at the one that holds it. */
+  layouts?: readonly { file: string; source: string }[];
+}
+
+/** Site settings the check needs. */
+export interface LinkCheckOptions {
+  /** Scheme and host (`https://user.github.io`); absolute links to it are checked too. */
+  url: string;
+  /** Base path, `''` or `/repo`. */
+  baseurl: string;
+  /** Report broken links as errors instead of warnings. */
+  strict: boolean;
+}
+
+interface PageInfo {
+  page: CheckPage;
+  /** Full URL path (with base). */
+  url: string;
+  ids: Set<string>;
+  /** Links that come from the layout, not the post body. */
+  layoutRefs: HtmlRef[];
+}
+
+/** Builds the page and file index and checks every page. */
+export function checkLinks(pages: readonly CheckPage[], otherFiles: Iterable<string>, options: LinkCheckOptions): Diagnostic[] {
+  const outputs = new Set<string>();
+  for (const page of pages) outputs.add(page.path.normalize('NFC'));
+  for (const file of otherFiles) outputs.add(file.normalize('NFC'));
+  const infos = new Map<string, PageInfo>();
+  for (const page of pages) if (/\.html?$/i.test(page.path)) infos.set(page.path.normalize('NFC'), pageInfo(page, options.baseurl));
+
+  const report = options.strict ? error : warning;
+  const diagnostics: Diagnostic[] = [];
+  const checker = new TargetChecker(outputs, infos, options);
+  const layoutProblems = new Map<string, { file: string; message: string; pages: string[] }>();
+
+  for (const info of infos.values()) {
+    const { page } = info;
+    if (page.post) {
+      const { post, rendered } = page.post;
+      for (const link of rendered.links as CheckedLink[]) {
+        const shown = link.written ?? link.url;
+        const what = link.kind === 'image' ? `image "${displayHref(shown)}"` : `link to "${displayHref(shown)}"`;
+        let problem = link.problem ?? checker.problem(link.url, info, shown, link.kind);
+        if (!problem) continue;
+        if (link.kind === 'image' && !link.problem && relativeTarget(post, link.url)) {
+          // A relative image is copied from beside the post: name the file that is not there.
+          problem = `no file ${path.posix.join(path.posix.dirname(post.source), safeDecode(splitHref(link.url).path))}`;
+        }
+        diagnostics.push(report(post.source, `${what}: ${problem}`, link.line));
+      }
+      const listed = new Set(rendered.links.map((l) => l.url));
+      for (const url of postRefs(rendered)) {
+        if (listed.has(url)) continue;
+        const problem = checker.problem(url, info, url, 'image');
+        if (problem) diagnostics.push(report(post.source, `source "${displayHref(url)}": ${problem}`));
+      }
+    }
+    for (const ref of info.layoutRefs) {
+      const problem = checker.problem(ref.url, info, ref.url, ref.tag === 'a' || ref.tag === 'area' ? 'link' : 'image');
+      if (!problem) continue;
+      const file = layoutHolding(page, ref.url, options.baseurl);
+      const what = `${ref.tag === 'a' || ref.tag === 'area' ? 'link to' : `${ref.tag} ${ref.attribute}`} "${displayHref(ref.url)}"`;
+      // One report per layout and link, naming the first page it broke on and how many more.
+      const key = `${file}\0${what}`;
+      const entry = layoutProblems.get(key) ?? { file, message: `${what}: ${problem}`, pages: [] };
+      entry.pages.push(info.url);
+      layoutProblems.set(key, entry);
+    }
+  }
+  for (const { file, message, pages: on } of layoutProblems.values()) {
+    const where = on.length > 1 ? ` (on ${on[0]} and ${on.length - 1} more page${on.length > 2 ? 's' : ''})` : ` (on ${on[0]})`;
+    diagnostics.push(report(file, message + where));
+  }
+  return diagnostics;
+}
+
+/** The layout a link comes from: the innermost whose source holds it (with or without the base path), else the page's own. */
+function layoutHolding(page: CheckPage, url: string, baseurl: string): string {
+  const chain = page.layouts ?? [];
+  const needles = new Set([url, displayHref(url)]);
+  const { path: urlPath } = splitHref(url);
+  const noBase = urlPath.startsWith('/') ? withoutBase(baseurl, safeDecode(urlPath)) : undefined;
+  if (noBase && noBase !== '/') needles.add(noBase);
+  for (const layout of chain) if ([...needles].some((n) => n && layout.source.includes(n))) return layout.file;
+  return chain[0]?.file ?? page.path;
+}
+
+/** An href as a person wrote it: percent-escapes decoded (`#内核`, not `#%E5%86%85`). */
+export function displayHref(href: string): string {
+  return /%[0-9a-f]{2}/i.test(href) ? safeDecode(href) : href;
+}
+
+/** Ids and layout links of a page. A post page's body is known already, so only the rest is scanned. */
+function pageInfo(page: CheckPage, baseurl: string): PageInfo {
+  const url = withBase(baseurl, page.url ?? urlOfOutputPath(page.path));
+  let layoutHtml = page.html;
+  const body = page.post?.rendered.html ?? '';
+  const at = body ? page.html.indexOf(body) : -1;
+  if (at >= 0) layoutHtml = page.html.slice(0, at) + page.html.slice(at + body.length);
+  const scanned = scanHtml(layoutHtml);
+  const ids = new Set(scanned.ids.map((id) => id.normalize('NFC')));
+  if (at >= 0) for (const id of page.post!.rendered.ids) ids.add(id.normalize('NFC'));
+  let layoutRefs = scanned.refs;
+  if (page.post && at < 0) {
+    // The layout changed the content on its way in: check what the body links did not cover.
+    const bodyUrls = new Set(page.post.rendered.links.map((l) => l.url));
+    layoutRefs = layoutRefs.filter((r) => !bodyUrls.has(r.url));
+  }
+  return { page, url, ids, layoutRefs };
+}
+
+/** What a file is called in a link: `a.html` → `a`, `tags/x/index.html` → `x/`. */
+function fileLabel(file: string): string {
+  if (file === 'index.html') return '/';
+  if (file.endsWith('/index.html')) {
+    const dir = file.slice(0, -'/index.html'.length);
+    return dir.slice(dir.lastIndexOf('/') + 1) + '/';
+  }
+  return file.slice(file.lastIndexOf('/') + 1).replace(/\.html?$/, '');
+}
+
+/** Answers "where does this link go, and is it there?". */
+class TargetChecker {
+  private byDir: Map<string, string[]> | undefined;
+  private byName: Map<string, string[]> | undefined;
+
+  constructor(
+    private readonly outputs: ReadonlySet<string>,
+    private readonly infos: ReadonlyMap<string, PageInfo>,
+    private readonly options: LinkCheckOptions,
+  ) {}
+
+  /** Why `url` on `from` is broken, or undefined when it is fine (or not ours to check). */
+  problem(url: string, from: PageInfo, shown: string, kind: 'link' | 'image'): string | undefined {
+    let href = url.trim();
+    if (!href) return undefined;
+    if (isExternal(href)) {
+      const own = this.options.url;
+      if (!own || !(href === own || href.startsWith(`${own}/`) || href.startsWith(`${own}#`) || href.startsWith(`${own}?`))) return undefined;
+      href = href.slice(own.length) || '/';
+    }
+    let resolved: { path: string; fragment: string | undefined };
+    try {
+      resolved = resolveHref(href, from.url);
+    } catch {
+      return 'not a valid URL';
+    }
+    const { baseurl } = this.options;
+    const sitePath = withoutBase(baseurl, resolved.path);
+    if (sitePath === undefined) {
+      const fix = this.find(resolved.path) ? withBase(baseurl, resolved.path) : undefined;
+      return `${resolved.path} is outside the site's base path ${baseurl}/${fix ? ` (did you mean "${fix}"?)` : ''}`;
+    }
+    const target = this.find(sitePath);
+    if (!target) {
+      const guess = this.suggestFile(sitePath);
+      const noun = kind === 'image' ? 'file' : 'page';
+      return `no ${noun} at ${resolved.path}${guess ? ` (did you mean "${withBase(baseurl, urlOfOutputPath(guess))}"?)` : ''}`;
+    }
+    const fragment = resolved.fragment;
+    if (!fragment || fragment.toLowerCase() === 'top') return undefined;
+    const info = this.infos.get(target);
+    if (!info || info.ids.has(fragment)) return undefined;
+    const where = info === from ? 'this page' : withBase(baseurl, urlOfOutputPath(target));
+    const guess = closest(fragment, info.ids);
+    const before = displayHref(shown).replace(/#.*$/s, '');
+    return `no heading with id "${fragment}" on ${where}${guess ? ` (did you mean "${before}#${guess}"?)` : ''}`;
+  }
+
+  /** The output file a site path (no base) is served from. */
+  private find(sitePath: string): string | undefined {
+    return candidateFiles(sitePath).find((f) => this.outputs.has(f));
+  }
+
+  /** An existing output file close to the missing one: same file name elsewhere, or a close name in the same folder. */
+  private suggestFile(sitePath: string): string | undefined {
+    if (!this.byDir || !this.byName) {
+      this.byDir = new Map();
+      this.byName = new Map();
+      for (const file of this.outputs) {
+        const dir = file.slice(0, file.lastIndexOf('/') + 1);
+        const name = fileLabel(file);
+        this.byDir.set(dir, [...(this.byDir.get(dir) ?? []), file]);
+        this.byName.set(name, [...(this.byName.get(name) ?? []), file]);
+      }
+    }
+    const wanted = candidateFiles(sitePath)[0]!;
+    const label = fileLabel(wanted);
+    const sameName = this.byName.get(label);
+    if (sameName?.length === 1) return sameName[0];
+    const dir = wanted.endsWith('/index.html') ? wanted.slice(0, wanted.slice(0, -'/index.html'.length).lastIndexOf('/') + 1) : wanted.slice(0, wanted.lastIndexOf('/') + 1);
+    const labels = new Map<string, string>();
+    for (const file of this.byDir.get(dir) ?? []) labels.set(fileLabel(file), file);
+    if (wanted.endsWith('/index.html')) {
+      for (const file of this.outputs) if (file.startsWith(dir) && file.endsWith('/index.html') && file.slice(dir.length).split('/').length === 2) labels.set(fileLabel(file), file);
+    }
+    const guess = closest(label, labels.keys());
+    return guess === undefined ? undefined : labels.get(guess);
+  }
+}
