@@ -12,13 +12,21 @@ import { scanHtml } from './html.js';
 import { isExternal, safeDecode, splitHref } from './urls.js';
 
 const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
-/** Raw HTML elements with URLs that Markdown's link list does not carry. */
-const MEDIA = /<(?:video|audio|source|track|embed|object|iframe|input)\b|\ssrcset=/i;
+/** Raw HTML with URLs that Markdown's link list does not carry (rehype writes tag and attribute names in lowercase). */
+const MEDIA = /<(?:video|audio|source|track|embed|object|iframe|input)[\s>/]|\ssrcset=/;
+const mediaMemo = new WeakMap<object, boolean>();
+
+/** Whether a rendered body may hold URLs beyond its `links` (raw HTML media); remembered per rendered post. */
+export function hasMedia(rendered: Pick<RenderedPost['rendered'], 'html'>): boolean {
+  let found = mediaMemo.get(rendered);
+  if (found === undefined) mediaMemo.set(rendered, (found = MEDIA.test(rendered.html)));
+  return found;
+}
 
 /** Every URL a post's body refers to: its links and images, plus raw HTML media sources. */
 export function postRefs(rendered: RenderedPost['rendered']): string[] {
   const urls = rendered.links.map((l) => l.url);
-  if (MEDIA.test(rendered.html)) {
+  if (hasMedia(rendered)) {
     for (const ref of scanHtml(rendered.html).refs) if (ref.tag !== 'a' && !(ref.tag === 'img' && ref.attribute === 'src')) urls.push(ref.url);
   }
   return urls;

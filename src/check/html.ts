@@ -51,11 +51,6 @@ const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 /** Elements whose contents are text, not markup. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
 
-// A comment, a closing tag, or an opening tag with its attribute text. Each alternative inside the
-// attribute group starts with a different character, so matching stays linear.
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\/([a-zA-Z][^\s/>]*)[^>]*>|<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-const ATTRIBUTE = /([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/dg;
-
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** Decodes character references (`&#x26;`, `&#38;`, `&amp;` ...) in text or an attribute value. */
@@ -85,51 +80,172 @@ function srcsetUrls(value: string): { url: string; offset: number }[] {
   return found;
 }
 
+// Character classes of the HTML tokenizer, by char code.
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const GT = 62;
+const SLASH = 47;
+const EQUALS = 61;
+
+/** Called for each attribute of a tag: its lowercase name and the raw value's offsets (`start === end` when empty or absent). */
+type OnAttribute = (name: string, start: number, end: number, hasValue: boolean) => void;
+
+/** Where the name of the tag last read by readTag ends (the name is `html.slice(at + 1, tagNameEnd)`). */
+let tagNameEnd = 0;
+
+/**
+ * Reads the tag whose `<` is at `at` (a letter follows), the way the HTML tokenizer does: the name
+ * ends at a space, `/` or `>`; attributes are `name`, `name=value`, `name="value"` or `name='value'`.
+ * Returns the offset after `>` (and sets tagNameEnd), or -1 when the input ends inside the tag.
+ */
+function readTag(html: string, at: number, onAttribute?: OnAttribute): number {
+  const n = html.length;
+  let j = at + 1;
+  while (j < n) {
+    const c = html.charCodeAt(j);
+    if (isSpace(c) || c === SLASH || c === GT) break;
+    j++;
+  }
+  tagNameEnd = j;
+  for (;;) {
+    while (j < n && (isSpace(html.charCodeAt(j)) || html.charCodeAt(j) === SLASH)) j++;
+    if (j >= n) return -1;
+    if (html.charCodeAt(j) === GT) return j + 1;
+    const nameStart = j;
+    j++; // the first character belongs to the name, even "="
+    while (j < n) {
+      const c = html.charCodeAt(j);
+      if (isSpace(c) || c === SLASH || c === GT || c === EQUALS) break;
+      j++;
+    }
+    // Only short names can be wanted: longer ones are not copied out of the HTML at all.
+    const attribute = onAttribute && j - nameStart <= 6 ? html.slice(nameStart, j).toLowerCase() : '';
+    let k = j;
+    while (k < n && isSpace(html.charCodeAt(k))) k++;
+    if (k < n && html.charCodeAt(k) === EQUALS) {
+      k++;
+      while (k < n && isSpace(html.charCodeAt(k))) k++;
+      if (k >= n) return -1;
+      const quote = html.charCodeAt(k);
+      if (quote === 34 || quote === 39) {
+        const close = html.indexOf(quote === 34 ? '"' : "'", k + 1);
+        if (close < 0) return -1;
+        onAttribute?.(attribute, k + 1, close, true);
+        j = close + 1;
+      } else {
+        let e = k;
+        while (e < n && !isSpace(html.charCodeAt(e)) && html.charCodeAt(e) !== GT) e++;
+        onAttribute?.(attribute, k, e, true);
+        j = e;
+      }
+    } else {
+      onAttribute?.(attribute, j, j, false);
+    }
+  }
+}
+
+/** Whether a tag name of this length and first letter could be a raw-text element (script, style, textarea, title, xmp). */
+function mayBeRawText(length: number, first: number): boolean {
+  const c = first | 0x20;
+  return (c === 115 && (length === 6 || length === 5)) || (c === 116 && (length === 8 || length === 5)) || (c === 120 && length === 3);
+}
+
+/**
+ * Walks the tags of `html`: comments, CDATA, doctypes and the text inside raw-text elements are
+ * skipped. `onOpen` gets each opening tag (and may read its attributes through `onAttribute`),
+ * `onClose` each closing tag. An open tag's name is `html.slice(start + 1, nameEnd)`, left for
+ * `onOpen` to take only when it needs it.
+ */
+function walkTags(
+  html: string,
+  onOpen: (start: number, nameEnd: number, end: number) => void,
+  onAttribute?: OnAttribute,
+  onClose?: (name: string, start: number, end: number) => void,
+): void {
+  const n = html.length;
+  let i = 0;
+  while ((i = html.indexOf('<', i)) >= 0 && i + 1 < n) {
+    const c = html.charCodeAt(i + 1);
+    if (c === 33) {
+      // "!": a comment, CDATA, or a doctype / bogus comment up to ">".
+      const [open, close] = html.startsWith('<!--', i) ? ['<!--', '-->'] : html.startsWith('<![CDATA[', i) ? ['<![CDATA[', ']]>'] : ['<!', '>'];
+      const e = html.indexOf(close, i + open.length);
+      i = e < 0 ? n : e + close.length;
+      continue;
+    }
+    if (c === SLASH && i + 2 < n && isLetter(html.charCodeAt(i + 2))) {
+      const e = html.indexOf('>', i + 2);
+      if (e < 0) return;
+      if (onClose) {
+        let j = i + 2;
+        while (j < e && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== SLASH) j++;
+        onClose(html.slice(i + 2, j).toLowerCase(), i, e + 1);
+      }
+      i = e + 1;
+      continue;
+    }
+    if (!isLetter(c)) {
+      i++;
+      continue;
+    }
+    const end = readTag(html, i, onAttribute);
+    if (end < 0) return;
+    const at = i;
+    const nameEnd = tagNameEnd;
+    onOpen(at, nameEnd, end);
+    i = end;
+    const rawName = mayBeRawText(nameEnd - at - 1, c) ? html.slice(at + 1, nameEnd).toLowerCase() : '';
+    if (RAW_TEXT.has(rawName)) {
+      const close = new RegExp(`</${rawName}[\\s/>]`, 'gi');
+      close.lastIndex = i;
+      const e = close.exec(html);
+      i = e ? e.index : n;
+    }
+  }
+}
+
+/** Attributes the scan reads; every other attribute is skipped without being copied. */
+const WANTED_ATTRIBUTES = new Set(['id', 'name', 'class', 'href', 'src', 'srcset', 'poster', 'data']);
+
 /** Scans HTML for URL attributes and ids. */
 export function scanHtml(html: string): ScannedHtml {
   const refs: HtmlRef[] = [];
   const ids: string[] = [];
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(html)) !== null) {
-    const tag = m[2]?.toLowerCase();
-    if (!tag) continue;
-    const attrText = m[3] ?? '';
-    const attrOffset = m.index + 1 + m[2]!.length;
+  // The wanted attributes of the tag being read: name, raw value offsets. Reused from tag to tag.
+  const names: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const onAttribute: OnAttribute = (name, start, end, hasValue) => {
+    if (!WANTED_ATTRIBUTES.has(name) || names.includes(name)) return; // the first of duplicate attributes wins
+    names.push(name);
+    starts.push(hasValue ? start : -1);
+    ends.push(end);
+  };
+  const onOpen = (tagStart: number, nameEnd: number) => {
+    if (names.length === 0) return;
+    const tag = html.slice(tagStart + 1, nameEnd).toLowerCase();
     const urlAttributes = URL_ATTRIBUTES[tag];
-    const seen = new Set<string>();
-    let classes: string[] = [];
-    const pending: { name: string; raw: string; start: number }[] = [];
-    ATTRIBUTE.lastIndex = 0;
-    let a: RegExpExecArray | null;
-    while ((a = ATTRIBUTE.exec(attrText)) !== null) {
-      const name = a[1]!.toLowerCase();
-      if (seen.has(name)) continue; // the first of duplicate attributes wins
-      seen.add(name);
-      const group = a[2] !== undefined ? 2 : a[3] !== undefined ? 3 : a[4] !== undefined ? 4 : 0;
-      const raw = group ? a[group]! : '';
-      const start = group ? attrOffset + a.indices![group]![0] : attrOffset + a.index;
-      if (name === 'id' && raw) ids.push(decodeEntities(raw));
-      else if (name === 'name' && tag === 'a' && raw) ids.push(decodeEntities(raw));
-      else if (name === 'class') classes = decodeEntities(raw).split(/\s+/).filter(Boolean);
-      if (urlAttributes?.includes(name) && group) pending.push({ name, raw, start });
-    }
-    for (const { name, raw, start } of pending) {
+    const classAt = names.indexOf('class');
+    const classes = classAt >= 0 && starts[classAt]! >= 0 ? decodeEntities(html.slice(starts[classAt], ends[classAt])).split(/\s+/).filter(Boolean) : [];
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!;
+      const start = starts[k]!;
+      const end = ends[k]!;
+      if (start < 0) continue;
+      const raw = html.slice(start, end);
+      if ((name === 'id' || (name === 'name' && tag === 'a')) && raw) ids.push(decodeEntities(raw));
+      if (!urlAttributes?.includes(name)) continue;
       if (name === 'srcset') {
-        for (const { url, offset } of srcsetUrls(raw)) {
-          refs.push({ tag, attribute: name, url: decodeEntities(url), start: start + offset, end: start + offset + url.length, tagStart: m.index, classes });
-        }
+        for (const { url, offset } of srcsetUrls(raw)) refs.push({ tag, attribute: name, url: decodeEntities(url), start: start + offset, end: start + offset + url.length, tagStart, classes });
       } else {
-        refs.push({ tag, attribute: name, url: decodeEntities(raw).trim(), start, end: start + raw.length, tagStart: m.index, classes });
+        refs.push({ tag, attribute: name, url: decodeEntities(raw).trim(), start, end, tagStart, classes });
       }
     }
-    if (RAW_TEXT.has(tag)) {
-      const close = new RegExp(`</${tag}[\\s/>]`, 'gi');
-      close.lastIndex = TOKEN.lastIndex;
-      const end = close.exec(html);
-      TOKEN.lastIndex = end ? end.index : html.length;
-    }
-  }
+    names.length = 0;
+    starts.length = 0;
+    ends.length = 0;
+  };
+  walkTags(html, onOpen, onAttribute);
   return { refs, ids };
 }
 
@@ -147,27 +263,22 @@ export function elementSpans(html: string, tags: readonly string[]): Span[] {
   const wanted = new Set(tags);
   const spans: Span[] = [];
   const open = new Map<string, { depth: number; start: number }>();
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(html)) !== null) {
-    const closing = m[1]?.toLowerCase();
-    const opening = m[2]?.toLowerCase();
-    if (opening && wanted.has(opening)) {
-      const state = open.get(opening) ?? { depth: 0, start: m.index };
-      if (state.depth === 0) state.start = m.index;
+  walkTags(
+    html,
+    (start, nameEnd) => {
+      const name = html.slice(start + 1, nameEnd).toLowerCase();
+      if (!wanted.has(name)) return;
+      const state = open.get(name) ?? { depth: 0, start };
+      if (state.depth === 0) state.start = start;
       state.depth++;
-      open.set(opening, state);
-    } else if (closing && wanted.has(closing)) {
-      const state = open.get(closing);
-      if (state && state.depth > 0 && --state.depth === 0) spans.push({ start: state.start, end: m.index + m[0].length });
-    }
-    if (opening && RAW_TEXT.has(opening)) {
-      const close = new RegExp(`</${opening}[\\s/>]`, 'gi');
-      close.lastIndex = TOKEN.lastIndex;
-      const end = close.exec(html);
-      TOKEN.lastIndex = end ? end.index : html.length;
-    }
-  }
+      open.set(name, state);
+    },
+    undefined,
+    (name, _start, end) => {
+      const state = open.get(name);
+      if (state && state.depth > 0 && --state.depth === 0) spans.push({ start: state.start, end });
+    },
+  );
   for (const state of open.values()) if (state.depth > 0) spans.push({ start: state.start, end: html.length });
   return spans.sort((a, b) => a.start - b.start);
 }

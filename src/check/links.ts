@@ -11,7 +11,7 @@ import type { RenderedPost } from '../render/site.js';
 import { postRefs, relativeTarget } from './assets.js';
 import { scanHtml, type HtmlRef } from './html.js';
 import type { CheckedLink } from './rewrite.js';
-import { candidateFiles, closest, isExternal, resolveHref, safeDecode, splitHref, urlOfOutputPath, withBase, withoutBase } from './urls.js';
+import { candidateFiles, closest, isExternal, pageBase, resolveHref, safeDecode, splitHref, urlOfOutputPath, withBase, withoutBase } from './urls.js';
 
 /** A built page to check. */
 export interface CheckPage {
@@ -40,6 +40,8 @@ interface PageInfo {
   page: CheckPage;
   /** Full URL path (with base). */
   url: string;
+  /** The same, to resolve links against. */
+  base: URL;
   ids: Set<string>;
   /** Links that come from the layout, not the post body. */
   layoutRefs: HtmlRef[];
@@ -77,14 +79,15 @@ export function checkLinks(pages: readonly CheckPage[], otherFiles: Iterable<str
       for (const url of postRefs(rendered)) {
         if (listed.has(url)) continue;
         const problem = checker.problem(url, info, url, 'image');
-        if (problem) diagnostics.push(report(post.source, `source "${displayHref(url)}": ${problem}`));
+        if (problem) diagnostics.push(report(post.source, `file "${displayHref(url)}": ${problem}`, lineOf(post, url)));
       }
     }
     for (const ref of info.layoutRefs) {
       const problem = checker.problem(ref.url, info, ref.url, ref.tag === 'a' || ref.tag === 'area' ? 'link' : 'image');
       if (!problem) continue;
       const file = layoutHolding(page, ref.url, options.baseurl);
-      const what = `${ref.tag === 'a' || ref.tag === 'area' ? 'link to' : `${ref.tag} ${ref.attribute}`} "${displayHref(ref.url)}"`;
+      const noun = ref.tag === 'a' || ref.tag === 'area' ? 'link to' : ref.tag === 'img' ? 'image' : ref.tag;
+      const what = `${noun} "${displayHref(ref.url)}"`;
       // One report per layout and link, naming the first page it broke on and how many more.
       const key = `${file}\0${what}`;
       const entry = layoutProblems.get(key) ?? { file, message: `${what}: ${problem}`, pages: [] };
@@ -110,6 +113,15 @@ function layoutHolding(page: CheckPage, url: string, baseurl: string): string {
   return chain[0]?.file ?? page.path;
 }
 
+/** The 1-based file line where a post's body first mentions `url`, if it does (raw HTML the link list has no line for). */
+function lineOf(post: RenderedPost['post'], url: string): number | undefined {
+  const at = post.body.indexOf(url);
+  if (at < 0) return undefined;
+  let line = post.bodyLine;
+  for (let i = post.body.indexOf('\n'); i >= 0 && i < at; i = post.body.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 /** An href as a person wrote it: percent-escapes decoded (`#内核`, not `#%E5%86%85`). */
 export function displayHref(href: string): string {
   return /%[0-9a-f]{2}/i.test(href) ? safeDecode(href) : href;
@@ -118,20 +130,20 @@ export function displayHref(href: string): string {
 /** Ids and layout links of a page. A post page's body is known already, so only the rest is scanned. */
 function pageInfo(page: CheckPage, baseurl: string): PageInfo {
   const url = withBase(baseurl, page.url ?? urlOfOutputPath(page.path));
-  let layoutHtml = page.html;
   const body = page.post?.rendered.html ?? '';
   const at = body ? page.html.indexOf(body) : -1;
-  if (at >= 0) layoutHtml = page.html.slice(0, at) + page.html.slice(at + body.length);
-  const scanned = scanHtml(layoutHtml);
-  const ids = new Set(scanned.ids.map((id) => id.normalize('NFC')));
+  // The page around the body: scanned in two pieces (offsets are not needed here, so no concatenation).
+  const parts = at >= 0 ? [scanHtml(page.html.slice(0, at)), scanHtml(page.html.slice(at + body.length))] : [scanHtml(page.html)];
+  const ids = new Set<string>();
+  for (const part of parts) for (const id of part.ids) ids.add(id.normalize('NFC'));
   if (at >= 0) for (const id of page.post!.rendered.ids) ids.add(id.normalize('NFC'));
-  let layoutRefs = scanned.refs;
+  let layoutRefs = parts.flatMap((p) => p.refs);
   if (page.post && at < 0) {
     // The layout changed the content on its way in: check what the body links did not cover.
     const bodyUrls = new Set(page.post.rendered.links.map((l) => l.url));
     layoutRefs = layoutRefs.filter((r) => !bodyUrls.has(r.url));
   }
-  return { page, url, ids, layoutRefs };
+  return { page, url, base: pageBase(url), ids, layoutRefs };
 }
 
 /** What a file is called in a link: `a.html` → `a`, `tags/x/index.html` → `x/`. */
@@ -148,6 +160,8 @@ function fileLabel(file: string): string {
 class TargetChecker {
   private byDir: Map<string, string[]> | undefined;
   private byName: Map<string, string[]> | undefined;
+  /** Verdicts on root-relative links without a fragment, which do not depend on the page they are on. */
+  private readonly absolute = new Map<string, string | undefined>();
 
   constructor(
     private readonly outputs: ReadonlySet<string>,
@@ -157,8 +171,18 @@ class TargetChecker {
 
   /** Why `url` on `from` is broken, or undefined when it is fine (or not ours to check). */
   problem(url: string, from: PageInfo, shown: string, kind: 'link' | 'image'): string | undefined {
-    let href = url.trim();
+    const href = url.trim();
     if (!href) return undefined;
+    if (href.startsWith('/') && !href.startsWith('//') && !href.includes('#')) {
+      const key = `${kind}\0${href}`;
+      if (!this.absolute.has(key)) this.absolute.set(key, this.resolve(href, from, shown, kind));
+      return this.absolute.get(key);
+    }
+    return this.resolve(href, from, shown, kind);
+  }
+
+  private resolve(url: string, from: PageInfo, shown: string, kind: 'link' | 'image'): string | undefined {
+    let href = url;
     if (isExternal(href)) {
       const own = this.options.url;
       if (!own || !(href === own || href.startsWith(`${own}/`) || href.startsWith(`${own}#`) || href.startsWith(`${own}?`))) return undefined;
@@ -166,7 +190,7 @@ class TargetChecker {
     }
     let resolved: { path: string; fragment: string | undefined };
     try {
-      resolved = resolveHref(href, from.url);
+      resolved = resolveHref(href, from.base);
     } catch {
       return 'not a valid URL';
     }

@@ -1,8 +1,10 @@
 /**
  * Links between posts, written the way authors write them, turned into the target's real URL:
  * relative file links (`[see](./2020-01-01-some-drafts.md#内核抢占)`, `../notes/2021-...md`), Jekyll's
- * `{% post_url 2020-01-01-some-drafts %}` (optionally followed by `#fragment`), and root-relative
- * links (`/assets/x.png`), which get the base path so project pages under `/<repo>/` keep working.
+ * `{% post_url 2020-01-01-some-drafts %}` (optionally followed by `#fragment`) and
+ * `{{ site.baseurl }}/path`, and root-relative links (`/assets/x.png`), which get the base path so
+ * project pages under `/<repo>/` keep working. Post bodies are not run through Liquid, so the two
+ * Jekyll forms are found where CommonMark leaves them: as text, since a link target cannot hold spaces.
  * Excerpts, shown on list pages, get their relative links made absolute. Pure: rendered posts in,
  * rendered posts out (untouched posts are returned as the same objects).
  */
@@ -11,6 +13,7 @@ import type { Post } from '../content/post.js';
 import type { LinkRef, RenderedMarkdown } from '../markdown/pipeline.js';
 import type { RenderedPost } from '../render/site.js';
 import { relativeUrl } from '../render/templates.js';
+import { hasMedia } from './assets.js';
 import { decodeEntities, elementSpans, encodeAttribute, insideSpans, scanHtml, spliceAll, type Span } from './html.js';
 import { closest, encodeHref, isExternal, safeDecode, splitHref, withBase, withoutBase } from './urls.js';
 
@@ -36,11 +39,13 @@ interface Rewrite {
 
 const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
 const POST_URL_TAG = /^\{%-?\s*post_url\s+(\S+?)\s*-?%\}(.*)$/s;
-/** `[text]({% post_url name %}#frag)` left as text because CommonMark link targets cannot hold spaces. */
-const POST_URL_TEXT = /\[([^[\]]*)\]\(\{%-?\s*post_url\s+([^\s%]+?)\s*-?%\}([^()\s<>"]*)\)/g;
-const LEFTOVER_POST_URL = /\{%-?\s*post_url\s+([^\s%]+?)\s*-?%\}/g;
-/** Elements that may carry URLs the Markdown pipeline does not list (raw HTML media). */
-const OTHER_URL_ELEMENTS = /<(?:video|audio|source|track|embed|object|iframe|input|area|link|script)\b|\ssrcset=/i;
+const BASEURL_TAG = /^\{\{-?\s*site\.baseurl\s*-?\}\}(.*)$/s;
+/** A Jekyll tag that starts a link target: `{% post_url name %}` (group 1: name) or `{{ site.baseurl }}`. */
+const LIQUID_TARGET = String.raw`\{%-?\s*post_url\s+([^\s%]+?)\s*-?%\}|\{\{-?\s*site\.baseurl\s*-?\}\}`;
+/** `[text]({% post_url name %}#frag)`, `![alt]({{ site.baseurl }}/a.png)`, left as text by CommonMark. Groups: `!`, text, name, rest. */
+const LIQUID_TEXT = new RegExp(String.raw`(!?)\[([^[\]]*)\]\((?:${LIQUID_TARGET})([^()\s<>"]*)\)`, 'g');
+const LIQUID_LEFTOVER = new RegExp(LIQUID_TARGET, 'g');
+const hasLiquid = (html: string) => html.includes('post_url') || html.includes('site.baseurl');
 const NO_LINKING = ['a', 'code', 'pre', 'script', 'style', 'kbd', 'samp'];
 
 /** Posts by the names links use for them. */
@@ -71,9 +76,20 @@ export function resolvePostUrl(name: string, index: PostIndex): { post?: Post; p
   const key = name.normalize('NFC').replace(/^\/+/, '').replace(MARKDOWN_FILE, '');
   const post = index.byName.get(key) ?? index.byBaseName.get(key.slice(key.lastIndexOf('/') + 1)) ?? undefined;
   if (post) return { post };
-  const byBase = new Map([...index.byName.keys()].map((n) => [n.slice(n.lastIndexOf('/') + 1), n]));
-  const guess = key.includes('/') ? closest(key, index.byName.keys()) : byBase.get(closest(key, byBase.keys()) ?? '');
+  const guess = closestPost(key, index.byName.keys());
   return { problem: `no post named "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}` };
+}
+
+/** `linux/2021-02-02-other.md` → `other`: what tells posts apart in a typo. */
+const slugOf = (name: string) => path.posix.basename(name).replace(MARKDOWN_FILE, '').replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
+
+/** The post name or path closest to `wanted`: the same slug with another date or folder, or a slug one typo away. */
+function closestPost(wanted: string, names: Iterable<string>): string | undefined {
+  const bySlug = new Map<string, string>();
+  for (const name of names) if (!bySlug.has(slugOf(name))) bySlug.set(slugOf(name), name);
+  const slug = slugOf(wanted);
+  const match = bySlug.get(slug) ?? bySlug.get(closest(slug, bySlug.keys()) ?? '\0');
+  return match === wanted ? undefined : match;
 }
 
 /** The folder posts live in, relative to the site root (`posts`), from a post's paths. */
@@ -83,12 +99,15 @@ function postsFolder(post: Post): string {
 
 /** Rewrites one href of `post`; undefined when it stays as it is. */
 export function rewriteHref(href: string, post: Post, index: PostIndex, options: RewriteOptions): Rewrite | undefined {
-  const tag = POST_URL_TAG.exec(href);
+  const liquid = href.startsWith('%7B') ? safeDecode(href) : href;
+  const tag = POST_URL_TAG.exec(liquid);
   if (tag) {
     const { post: target, problem } = resolvePostUrl(tag[1]!, index);
     if (!target) return { url: href, problem: problem! };
     return { url: relativeUrl(target.url, options.baseurl) + encodeHref(tag[2]!.trim()) };
   }
+  const base = BASEURL_TAG.exec(liquid);
+  if (base) return { url: encodeHref(options.baseurl) + encodeHref(base[1]!.trim()) };
   if (!href || href.startsWith('#') || isExternal(href)) return undefined;
   const { path: filePath, query, hash } = splitHref(href);
   if (MARKDOWN_FILE.test(filePath)) {
@@ -101,8 +120,7 @@ export function rewriteHref(href: string, post: Post, index: PostIndex, options:
       if (target) return { url: relativeUrl(target.url, options.baseurl) + query + hash };
     }
     const wanted = path.posix.normalize(candidates[0]!);
-    const names = new Map([...index.bySource.keys()].map((s) => [path.posix.basename(s), s]));
-    const guess = names.get(closest(path.posix.basename(wanted), names.keys()) ?? '');
+    const guess = closestPost(wanted, index.bySource.keys());
     const hint = guess ? ` (did you mean "${relativeLink(post.source, guess)}"?)` : ' (missing, unpublished, a draft, or dated in the future)';
     return { url: href, problem: `no post ${wanted} in this build${hint}` };
   }
@@ -134,49 +152,57 @@ function lineInBody(post: Post, needle: RegExp, from: number): { line: number | 
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Replaces `[text]({% post_url x %}#f)` text with real links; returns the HTML and the links made. */
-function linkPostUrlText(html: string, post: Post, index: PostIndex, options: RewriteOptions, withLines: boolean): { html: string; links: CheckedLink[] } {
-  if (!html.includes('post_url')) return { html, links: [] };
+/** The Liquid tag as written, for messages and to find its line: `{% post_url name %}` or `{{ site.baseurl }}`. */
+const tagText = (name: string | undefined) => (name === undefined ? '{{ site.baseurl }}' : `{% post_url ${decodeEntities(name)} %}`);
+/** A pattern finding that tag in the Markdown source. */
+const tagSource = (name: string | undefined) =>
+  new RegExp(name === undefined ? String.raw`\{\{-?\s*site\.baseurl\s*-?\}\}` : String.raw`\{%-?\s*post_url\s+${escapeRegExp(decodeEntities(name))}\s*-?%\}`, 'g');
+
+/** Turns `[text]({% post_url x %}#f)` and `![alt]({{ site.baseurl }}/a.png)` text into real links and images. */
+function linkLiquidText(html: string, post: Post, index: PostIndex, options: RewriteOptions, withLines: boolean): { html: string; links: CheckedLink[] } {
+  if (!hasLiquid(html)) return { html, links: [] };
   const spans: Span[] = elementSpans(html, NO_LINKING);
   const links: CheckedLink[] = [];
   const edits: { start: number; end: number; value: string }[] = [];
   let bodyAt = 0;
-  POST_URL_TEXT.lastIndex = 0;
-  for (let m = POST_URL_TEXT.exec(html); m; m = POST_URL_TEXT.exec(html)) {
-    const [whole, text, name, rest] = m as unknown as [string, string, string, string];
+  for (const m of html.matchAll(LIQUID_TEXT)) {
+    const [whole, bang, text, name, rest] = m as unknown as [string, string, string, string | undefined, string];
     if (insideSpans(spans, m.index, m.index + whole.length) || /<a[\s>]/i.test(text)) continue;
-    const written = `{% post_url ${decodeEntities(name)} %}${decodeEntities(rest)}`;
+    const written = tagText(name) + decodeEntities(rest);
     const rewrite = rewriteHref(written, post, index, options)!;
     let line: number | undefined;
-    if (withLines) ({ line, at: bodyAt } = lineInBody(post, new RegExp(`\\{%-?\\s*post_url\\s+${escapeRegExp(decodeEntities(name))}\\s*-?%\\}`, 'g'), bodyAt));
-    links.push({ kind: 'link', url: rewrite.url, line, written, ...(rewrite.problem ? { problem: rewrite.problem } : {}) });
-    if (!rewrite.problem) edits.push({ start: m.index, end: m.index + whole.length, value: `<a href="${encodeAttribute(rewrite.url)}">${text}</a>` });
+    if (withLines) ({ line, at: bodyAt } = lineInBody(post, tagSource(name), bodyAt));
+    const kind = bang ? 'image' : 'link';
+    links.push({ kind, url: rewrite.url, line, written, ...(rewrite.problem ? { problem: rewrite.problem } : {}) });
+    if (rewrite.problem) continue;
+    const href = encodeAttribute(rewrite.url);
+    const alt = encodeAttribute(decodeEntities(text.replace(/<[^>]*>/g, '')));
+    edits.push({ start: m.index, end: m.index + whole.length, value: bang ? `<img src="${href}" alt="${alt}">` : `<a href="${href}">${text}</a>` });
   }
   return { html: spliceAll(html, edits), links };
 }
 
-/** `{% post_url %}` tags still in the text (outside code) after linking: forms inkstone cannot turn into links. */
-function leftoverPostUrls(html: string, post: Post): CheckedLink[] {
-  if (!html.includes('post_url')) return [];
+/** Jekyll tags still in the text (outside code) after linking: forms inkstone cannot turn into links. */
+function leftoverLiquid(html: string, post: Post): CheckedLink[] {
+  if (!hasLiquid(html)) return [];
   const spans = elementSpans(html, ['code', 'pre', 'script', 'style']);
   // `[text]({% post_url x %})` still here could not be resolved, and was reported as a link already.
-  for (const m of html.matchAll(POST_URL_TEXT)) spans.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of html.matchAll(LIQUID_TEXT)) spans.push({ start: m.index, end: m.index + m[0].length });
   const found: CheckedLink[] = [];
   let bodyAt = 0;
-  LEFTOVER_POST_URL.lastIndex = 0;
-  for (let m = LEFTOVER_POST_URL.exec(html); m; m = LEFTOVER_POST_URL.exec(html)) {
+  for (const m of html.matchAll(LIQUID_LEFTOVER)) {
     if (insideSpans(spans, m.index, m.index + m[0].length)) continue;
     // Inside a tag (an attribute value) it was handled, or reported, as a link. Text never holds a
     // raw "<" in rehype's output, so the nearest "<" before the match tells.
     if (html.lastIndexOf('<', m.index) > html.lastIndexOf('>', m.index)) continue;
-    const name = decodeEntities(m[1]!);
+    const tag = tagText(m[1]);
     let line: number | undefined;
-    ({ line, at: bodyAt } = lineInBody(post, new RegExp(`\\{%-?\\s*post_url\\s+${escapeRegExp(name)}\\s*-?%\\}`, 'g'), bodyAt));
+    ({ line, at: bodyAt } = lineInBody(post, tagSource(m[1]), bodyAt));
     found.push({
       kind: 'link',
-      url: `{% post_url ${name} %}`,
+      url: tag,
       line,
-      problem: `not the target of an inline link, so it cannot become one: write [text]({% post_url ${name} %})`,
+      problem: `posts are not run through Liquid: ${tag} only works as the target of an inline link or image, as in [text](${tag}${m[1] === undefined ? '/path' : ''})`,
     });
   }
   return found;
@@ -201,13 +227,14 @@ export function rewritePost(item: RenderedPost, index: PostIndex, options: Rewri
     return memo.get(url);
   };
   const changed = rendered.links.some((l) => rewriteOf(l.url) !== undefined);
-  const hasTags = rendered.html.includes('post_url');
-  const mayHaveOthers = options.baseurl !== '' && OTHER_URL_ELEMENTS.test(rendered.html);
+  const hasTags = hasLiquid(rendered.html);
+  // Raw HTML whose URLs the Markdown pipeline does not list (media, image maps, scripts) may need the base path.
+  const mayHaveOthers = options.baseurl !== '' && (hasMedia(rendered) || /<(?:area|link|script)[\s>/]/.test(rendered.html));
 
   let html = rendered.html;
   let links: CheckedLink[] = rendered.links;
   if (changed || hasTags || mayHaveOthers) {
-    const text = linkPostUrlText(html, post, index, options, true);
+    const text = linkLiquidText(html, post, index, options, true);
     html = rewriteAttributes(text.html, (url) => {
       const r = rewriteOf(url);
       return r && !r.problem ? r.url : undefined;
@@ -217,7 +244,7 @@ export function rewritePost(item: RenderedPost, index: PostIndex, options: Rewri
       if (!r) return link;
       return r.problem ? { ...link, written: link.url, problem: r.problem } : { ...link, url: r.url, written: link.url };
     });
-    links.push(...text.links, ...leftoverPostUrls(html, post));
+    links.push(...text.links, ...leftoverLiquid(html, post));
   }
 
   const excerptHtml = rewriteExcerpt(rendered.excerptHtml, post, index, options);
@@ -233,7 +260,7 @@ export function rewritePost(item: RenderedPost, index: PostIndex, options: Rewri
 function rewriteExcerpt(excerptHtml: string, post: Post, index: PostIndex, options: RewriteOptions): string {
   if (!excerptHtml) return excerptHtml;
   const pageUrl = withBase(options.baseurl, post.url);
-  const linked = linkPostUrlText(excerptHtml, post, index, options, false).html;
+  const linked = linkLiquidText(excerptHtml, post, index, options, false).html;
   if (!/\s(?:href|src|srcset|poster|data)=/i.test(linked)) return linked;
   return rewriteAttributes(linked, (url) => {
     const r = rewriteHref(url, post, index, options);

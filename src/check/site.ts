@@ -58,6 +58,8 @@ export function checkSite(site: CheckableSite, strict = site.config.strict): Dia
     });
   }
   const taken = new Set(site.files.map((f) => f.path));
-  const others = [...themeAssetPaths(site.theme), ...postAssetFiles(site.model.posts, site.assets, taken).map((f) => f.path)];
+  // Pages that failed to render are reported by the build already; links to them are not broken links.
+  const unrendered = site.specs.filter((s) => !taken.has(s.path)).map((s) => s.path);
+  const others = [...themeAssetPaths(site.theme), ...postAssetFiles(site.model.posts, site.assets, taken).map((f) => f.path), ...unrendered];
   return checkLinks(pages, others, { url: site.config.url, baseurl: site.config.baseurl, strict });
 }

@@ -48,10 +48,14 @@ export function splitHref(href: string): SplitHref {
   return queryAt < 0 ? { path: beforeHash, query: '', hash } : { path: beforeHash.slice(0, queryAt), query: beforeHash.slice(queryAt), hash };
 }
 
+/** A page's URL path as a URL object to resolve links against. */
+export function pageBase(pageUrl: string): URL {
+  return new URL(encodeHref(pageUrl), 'http://site.invalid');
+}
+
 /** Resolves `href` against a page's URL path; returns the site path (decoded, with the base path) and fragment (decoded). */
-export function resolveHref(href: string, pageUrl: string): { path: string; fragment: string | undefined } {
-  const base = new URL(encodeHref(pageUrl), 'http://site.invalid');
-  const url = new URL(href, base);
+export function resolveHref(href: string, page: string | URL): { path: string; fragment: string | undefined } {
+  const url = new URL(href, typeof page === 'string' ? pageBase(page) : page);
   return {
     path: safeDecode(url.pathname),
     fragment: url.hash ? safeDecode(url.hash.slice(1)) : href.endsWith('#') ? '' : undefined,

@@ -21,6 +21,8 @@ export const headingIdPlugins: PluggableList = [
     rehypeAutolinkHeadings,
     {
       behavior: 'append',
+      // remark-rehype's hidden "Footnotes" heading is not a section readers link to.
+      test: (node: Element) => node.properties.id !== 'footnote-label',
       properties: { className: ['anchor'], ariaLabel: 'Link to this section' },
       content: { type: 'text', value: '#' },
     },

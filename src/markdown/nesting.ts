@@ -24,15 +24,19 @@ export function estimateNesting(markdown: string): number {
     if (fence) continue;
     let depth = 0;
     let columns = 0;
+    let listItem = false;
     for (let i = 0; i < line.length; i++) {
       const c = line[i];
       if (c === ' ') columns += 1;
       else if (c === '\t') columns += 4 - (columns % 4);
       else if (c === '>') depth += 1;
-      else if ((c === '-' || c === '*' || c === '+') && (line[i + 1] === ' ' || line[i + 1] === '\t')) depth += 1;
-      else break;
+      else if ((c === '-' || c === '*' || c === '+') && (line[i + 1] === ' ' || line[i + 1] === '\t')) {
+        depth += 1;
+        listItem = true;
+      } else break;
     }
-    depth += Math.floor(columns / 2);
+    // Indentation only nests when it carries a list item; indented code or ASCII art does not.
+    if (listItem || depth > 0) depth += Math.floor(columns / 2);
     if (depth > deepest) deepest = depth;
   }
   return deepest;

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { describeRenderFailure } from './failure.js';
-import { createMarkdownRenderer, type MarkdownInput, type MarkdownRenderer, type RenderedMarkdown } from './pipeline.js';
+import type { MarkdownInput, MarkdownRenderer, RenderedMarkdown } from './pipeline.js';
 
 /** Stack for workers: deep enough for nesting that overflows the default stack. */
 export const WORKER_STACK_MB = 256;
@@ -43,6 +43,8 @@ export function defaultWorkerCount(): number {
 
 /** Renders in this thread; failures (stack overflow included) become RenderFailures. */
 export async function createInProcessService(): Promise<RenderService> {
+  // Loaded on first use: a build served from the cache never loads unified or shiki at all.
+  const { createMarkdownRenderer } = await import('./pipeline.js');
   const renderer = await createMarkdownRenderer();
   return {
     workers: 0,
@@ -181,7 +183,13 @@ export async function createRenderService(workers: number, timeoutMs?: number): 
       if (budget > 0 && input.body.length <= IN_PROCESS_MAX_BYTES) {
         budget--;
         local ??= createInProcessService();
-        return (await local).render(input);
+        try {
+          return await (await local).render(input);
+        } catch {
+          // This thread has the default stack; a worker's is far bigger. Let a worker have the last word,
+          // so whether a post renders never depends on which job it happened to be.
+          return pool.render(input);
+        }
       }
       budget = 0;
       return pool.render(input);

@@ -54,19 +54,27 @@ export interface PostSummary {
   excerpt: string;
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/g;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const KANA = /[\u3040-\u30ff]/g;
+const HANGUL = /[\uac00-\ud7af]/g;
 const LATIN = /[A-Za-z]/g;
 
-/** `zh-CN` when most letters in the posts are CJK, else `en`. */
+/** `zh-CN` when most letters in the posts are Chinese (`ja` with kana, `ko` with hangul), else `en`. */
 export function detectLang(posts: readonly Post[]): string {
-  let cjk = 0;
+  let han = 0;
+  let kana = 0;
+  let hangul = 0;
   let latin = 0;
   for (const post of posts) {
     const sample = post.title + post.body.slice(0, 4000).replace(/```[\s\S]*?```/g, '');
-    cjk += sample.match(HAN)?.length ?? 0;
+    han += sample.match(HAN)?.length ?? 0;
+    kana += sample.match(KANA)?.length ?? 0;
+    hangul += sample.match(HANGUL)?.length ?? 0;
     latin += (sample.match(LATIN)?.length ?? 0) / 5;
   }
-  return cjk > latin ? 'zh-CN' : 'en';
+  if (han + kana + hangul <= latin) return 'en';
+  if (hangul > han + kana) return 'ko';
+  return kana > 0.1 * (han + kana) ? 'ja' : 'zh-CN';
 }
 
 /** Plain text of an HTML fragment, whitespace folded, cut at `max` characters. */
@@ -80,7 +88,10 @@ export function plainText(html: string, max = 200): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
-  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+  if (text.length <= max) return text;
+  // Never cut between the two halves of a surrogate pair (emoji, rare CJK): a lone half is not text.
+  const cut = text.slice(0, max - 1);
+  return (/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut) + '…';
 }
 
 function termLinks(names: readonly string[], terms: ReadonlyMap<string, Term>): { name: string; url: string }[] {

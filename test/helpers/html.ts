@@ -1,5 +1,5 @@
 /** Test helpers: parse HTML with hast-util-from-html and query it with CSS selectors (hast-util-select). */
-import type { Element, Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -53,12 +53,12 @@ export function classes(el: Element): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-/** Tag names of an element's element children, in order. */
-export function childTags(el: Root | Element): string[] {
-  return el.children.filter((c): c is Element => c.type === 'element').map((c) => c.tagName);
-}
-
 /** Element children of a node. */
 export function childElements(el: Root | Element): Element[] {
-  return el.children.filter((c): c is Element => c.type === 'element');
+  return (el.children as RootContent[]).filter((c): c is Element => c.type === 'element');
+}
+
+/** Tag names of an element's element children, in order. */
+export function childTags(el: Root | Element): string[] {
+  return childElements(el).map((c) => c.tagName);
 }

@@ -4,6 +4,7 @@ import GithubSlugger, { slug as githubSlug } from 'github-slugger';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPost } from '../../src/content/post.js';
+import { MAX_NESTING } from '../../src/markdown/nesting.js';
 import { createMarkdownRenderer, type MarkdownInput, type MarkdownRenderer, type RenderedMarkdown } from '../../src/markdown/pipeline.js';
 import { all, attr, childElements, childTags, classes, one, parseFragment, text } from '../helpers/html.js';
 
@@ -451,6 +452,32 @@ describe('unusual input', () => {
     expect(all(tb, 'td').map(text)).toEqual(['1', '2']);
     expect(text(one(tb, 'pre.shiki code'))).toBe('echo hi');
     expect(text(one(tb, 'p')).replace(/\r/g, '')).toBe(text(one(ta, 'p')));
+  });
+
+  it(`renders a list nested ${MAX_NESTING} deep as Markdown`, async () => {
+    const body = Array.from({ length: MAX_NESTING }, (_, i) => '  '.repeat(i) + `- level ${i}`).join('\n') + '\n';
+    const result = await render(body);
+    expect(result.warnings ?? []).toEqual([]);
+    const root = parseFragment(result.html);
+    expect(all(root, 'ul')).toHaveLength(MAX_NESTING);
+    expect(text(one(root, 'ul ul ul li')).startsWith('level 2')).toBe(true);
+  });
+
+  it('shows a post nested deeper than that as escaped plain text, with a warning', async () => {
+    const body = '# Title <b>\n\n' + '>'.repeat(MAX_NESTING + 10) + ' deep & <i>x</i>\n';
+    const result = await render(body);
+    expect(result.warnings).toEqual([`nested about ${MAX_NESTING + 10} levels deep (more than ${MAX_NESTING}): shown as plain text`]);
+    const root = parseFragment(result.html);
+    expect(all(root, 'b, i, h1, blockquote')).toEqual([]);
+    expect(text(one(root, 'pre > code'))).toBe(body);
+    expect(result).toMatchObject({ excerptHtml: '', headings: [], ids: [], links: [] });
+  });
+
+  it('does not count indentation inside fenced code as nesting', async () => {
+    const body = '```c\n' + '\t'.repeat(80) + 'return 0;\n```\n';
+    const result = await render(body);
+    expect(result.warnings ?? []).toEqual([]);
+    expect(classes(one(parseFragment(result.html), 'pre'))).toContain('shiki');
   });
 
   it('renders an empty body', async () => {

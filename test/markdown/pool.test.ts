@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPost } from '../../src/content/post.js';
 import { describeRenderFailure } from '../../src/markdown/failure.js';
 import type { MarkdownInput } from '../../src/markdown/pipeline.js';
-import { createInProcessService, createPoolService, createRenderService, RenderFailure, type RenderService } from '../../src/markdown/pool.js';
+import {
+  createInProcessService,
+  createPoolService,
+  createRenderService,
+  IN_PROCESS_MAX_BYTES,
+  RenderFailure,
+  type RenderService,
+} from '../../src/markdown/pool.js';
 import { all, one, parseFragment, text } from '../helpers/html.js';
 
 const SAMPLE_PATH = fileURLToPath(new URL('../../posts/2020-01-01-some-drafts.md', import.meta.url));
@@ -36,24 +43,18 @@ const INPUTS: [string, MarkdownInput][] = [
   ['a list too deep to render as Markdown', { body: nestedList(300), bodyLine: 1 }],
 ];
 
-describe('createRenderService', () => {
+describe('createPoolService', () => {
   let inProcess: RenderService;
   let pool: RenderService;
   beforeAll(async () => {
-    inProcess = await createRenderService(0);
-    pool = await createRenderService(2);
+    inProcess = await createInProcessService();
+    pool = createPoolService(2);
   });
   afterAll(async () => {
     await pool.close();
-    await inProcess.close();
   });
 
-  it('renders in this thread for 0 workers, in a pool otherwise', () => {
-    expect(inProcess.workers).toBe(0);
-    expect(pool.workers).toBe(2);
-  });
-
-  it.each(INPUTS)('the pool renders %s exactly like this thread', async (_name, input) => {
+  it.each(INPUTS)('renders %s in a worker exactly like this thread', async (_name, input) => {
     const [here, there] = await Promise.all([inProcess.render(input), pool.render(input)]);
     expect(there).toEqual(here);
     expect(here.html.length).toBeGreaterThan(0);
@@ -64,6 +65,57 @@ describe('createRenderService', () => {
     const results = await Promise.all(bodies.map((body) => pool.render({ body, bodyLine: 1 })));
     expect(results.map((r) => r.headings[0]!.id)).toEqual(bodies.map((_, i) => `标题-${i}`));
     expect(results.map((r) => text(parseFragment(r.excerptHtml)))).toEqual(bodies.map((_, i) => `Para ${i}.`));
+  });
+});
+
+describe('createRenderService', () => {
+  it('renders in this thread for 0 workers, with a pool otherwise', async () => {
+    const here = await createRenderService(0);
+    const hybrid = await createRenderService(2);
+    try {
+      expect(here.workers).toBe(0);
+      expect(hybrid.workers).toBe(2);
+    } finally {
+      await hybrid.close();
+      await here.close();
+    }
+  });
+
+  it.each([0, 2])('with %i workers renders every input exactly like this thread', async (workers) => {
+    const inProcess = await createInProcessService();
+    const service = await createRenderService(workers);
+    try {
+      for (const [name, input] of INPUTS) expect(await service.render(input), name).toEqual(await inProcess.render(input));
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('sends a large post to a worker, where the time limit applies', async () => {
+    const body = slowInput(5000);
+    expect(body.length).toBeGreaterThan(IN_PROCESS_MAX_BYTES);
+    const service = await createRenderService(1, 200);
+    try {
+      await expect(service.render({ body, bodyLine: 1 })).rejects.toThrow(/took longer than 200 ms/);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('renders a small post that overflows this thread’s stack in a worker instead of failing it', async () => {
+    // 4000 unclosed <b>: 12 kB, well under the in-process size limit, yet too deep for the default stack.
+    const input = { body: '<b>'.repeat(4000) + 'x\n', bodyLine: 1 };
+    expect(input.body.length).toBeLessThan(IN_PROCESS_MAX_BYTES);
+    const inProcess = await createInProcessService();
+    await expect(inProcess.render(input)).rejects.toThrow(/nests too deeply/);
+    const service = await createRenderService(1);
+    try {
+      const result = await service.render(input);
+      expect(result.html.startsWith('<p><b><b><b>')).toBe(true);
+      expect(result.html.match(/<b>/g)).toHaveLength(4000);
+    } finally {
+      await service.close();
+    }
   });
 });
 
@@ -141,11 +193,11 @@ describe('time limit', () => {
   });
 
   it('does not count a worker’s start-up against the first job', async () => {
-    // Worker start-up (tsx, shiki, grammars) takes far longer than 200 ms; a tiny post must still render.
+    // Worker start-up (tsx, shiki, grammars) takes seconds; a tiny post (a few ms to render) must still render.
     const pool = createPoolService(1, 200);
     try {
-      const result = await pool.render({ body: '```c\nint x;\n```\n', bodyLine: 1 });
-      expect(one(parseFragment(result.html), 'pre').properties.className).toContain('shiki');
+      const result = await pool.render({ body: 'A *tiny* post.\n', bodyLine: 1 });
+      expect(text(one(parseFragment(result.html), 'p > em'))).toBe('tiny');
     } finally {
       await pool.close();
     }

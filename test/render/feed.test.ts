@@ -117,13 +117,15 @@ describe('renderFeed', () => {
 
   it('has one entry per post, newest first, with absolute link and id', () => {
     expect(atom.entry.map((e) => e.title['#text'])).toEqual(['GDB 速查', 'Shell pipes', 'Some drafts']);
-    expect(atom.entry.map((e) => e.id)).toEqual(posts.map((p) => `https://user.github.io/notes${p.url}`));
-    for (const [i, e] of atom.entry.entries()) {
+    expect(atom.entry.map((e) => e.id)).toEqual([
+      'https://user.github.io/notes/%E8%B0%83%E8%AF%95/2023/11/02/gdb.html',
+      'https://user.github.io/notes/shell/2021/03/14/pipes.html',
+      'https://user.github.io/notes/basic/2020/01/01/some-drafts.html',
+    ]);
+    for (const e of atom.entry) {
       expect(e.link).toEqual([{ '@href': e.id, '@rel': 'alternate', '@type': 'text/html', '@title': e.title['#text'] }]);
       expect(e.content['@xml:base']).toBe(e.id);
-      expect(e.id).toBe(`https://user.github.io/notes${posts[i]!.url}`);
     }
-    expect(atom.entry[2]!.id).toBe('https://user.github.io/notes/basic/2020/01/01/some-drafts.html');
   });
 
   it('dates entries in RFC 3339 with the offset each post was written in', () => {
