@@ -1,4 +1,5 @@
 /** Orchestration: load → render → write. Returns a report; never throws for bad input. */
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type ConfigOverrides, type SiteConfig } from './config.js';
@@ -12,8 +13,8 @@ import { withRenderCache } from './cache.js';
 import { postAssetFiles } from './check/assets.js';
 import { rewriteLinks } from './check/rewrite.js';
 import { checkSite as checkLinks } from './check/site.js';
-import { listTree, writeOutput, type OutputFile, type WriteStats } from './output.js';
-import { buildModel, planPages, renderPage, type PageSpec, type RenderedPost, type SiteModel } from './render/site.js';
+import { listTree, readManifest, writeOutput, type Manifest, type OutputFile, type WriteStats } from './output.js';
+import { buildModel, planPages, renderPage, specHash, type PageSpec, type RenderedPost, type SiteModel } from './render/site.js';
 import { layoutChain, loadTheme, TemplateError, type Theme } from './render/templates.js';
 
 /** inkstone's own default theme, used for any layout a site does not provide. */
@@ -173,13 +174,51 @@ export async function computeSite(
   options: BuildOptions,
   service: RenderService,
   sources?: SourceCache,
+  previous?: Manifest,
 ): Promise<{ state?: SiteState; diagnostics: Diagnostic[]; postCount: number }> {
   const { planned, diagnostics, postCount } = await planSite(options, service, sources);
   if (!planned) return { diagnostics, postCount };
   const renderable = planned.specs.filter((spec) => spec.kind === 'raw' || layoutUsable(planned.theme, spec.layout));
-  const { files, diagnostics: pageErrors } = await renderPages(renderable, planned.theme, planned.model);
-  const state: SiteState = { ...planned, files };
+  const { reused, stale } = await reusePages(renderable, planned, previous && { outDir: planned.config.outDir, manifest: previous });
+  const { files, diagnostics: pageErrors } = await renderPages(stale, planned.theme, planned.model);
+  const hashes = new Map(renderable.map((spec) => [spec.path, specHash(spec, planned.theme, planned.model)]));
+  const all = [...reused, ...files.map((f) => ({ ...f, spec: hashes.get(f.path) }))].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const state: SiteState = { ...planned, files: all };
   return { state, diagnostics: [...diagnostics, ...pageErrors, ...checkSite(state)], postCount };
+}
+
+/**
+ * Pages whose inputs (spec hash) match what the previous build recorded, and whose file is still
+ * there untouched, are taken from the previous output instead of going through Liquid again.
+ */
+export async function reusePages(
+  specs: readonly PageSpec[],
+  planned: PlannedSite,
+  previous: { outDir: string; manifest: Manifest } | undefined,
+): Promise<{ reused: OutputFile[]; stale: PageSpec[] }> {
+  if (!previous) return { reused: [], stale: [...specs] };
+  const reused: OutputFile[] = [];
+  const stale: PageSpec[] = [];
+  await Promise.all(
+    specs.map(async (spec) => {
+      const before = previous.manifest[spec.path];
+      const hash = before?.spec ? specHash(spec, planned.theme, planned.model) : undefined;
+      if (before && hash === before.spec) {
+        try {
+          const file = path.join(previous.outDir, spec.path);
+          const info = await stat(file);
+          if (info.size === before.size && info.mtimeMs === before.mtimeMs) {
+            reused.push({ path: spec.path, content: await readFile(file), spec: hash });
+            return;
+          }
+        } catch {
+          // Gone: render it.
+        }
+      }
+      stale.push(spec);
+    }),
+  );
+  return { reused, stale };
 }
 
 /** The cache folder of a site. */
@@ -199,8 +238,13 @@ export async function assetFiles(state: Pick<SiteState, 'theme' | 'assets'> & Pa
 }
 
 /** Writes a computed site: staged, swapped into place, unchanged files kept. */
+/** Where the output manifest of a site lives. */
+export function manifestFileFor(root: string): string {
+  return path.join(cacheDirFor(root), 'output-manifest.json');
+}
+
 export async function writeSite(state: SiteState, useCache: boolean): Promise<WriteStats> {
-  const manifest = useCache ? path.join(cacheDirFor(state.config.root), 'output-manifest.json') : undefined;
+  const manifest = useCache ? manifestFileFor(state.config.root) : undefined;
   const files = [...(await assetFiles(state)), ...state.files];
   return writeOutput(state.config.outDir, files, manifest);
 }
@@ -213,7 +257,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     options.service ??
     withRenderCache(await createRenderService(options.workers ?? defaultWorkerCount()), useCache ? path.join(cacheDirFor(path.resolve(options.root ?? '.')), 'render') : undefined);
   try {
-    const { state, diagnostics, postCount } = await computeSite(options, service);
+    const root = path.resolve(options.root ?? '.');
+    const previous = useCache ? await readManifest(manifestFileFor(root)) : undefined;
+    const { state, diagnostics, postCount } = await computeSite(options, service, undefined, previous);
     const outDir = state?.config.outDir ?? path.resolve(options.root ?? '.', options.outDir ?? 'public');
     const report = (ok: boolean, list: Diagnostic[], write?: WriteStats): BuildReport => ({
       ok,

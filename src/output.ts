@@ -9,10 +9,13 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile }
 import path from 'node:path';
 
 /** A file to write, relative to the output folder: given bytes, or a copy of a source file. */
-export type OutputFile = { path: string; content: string | Uint8Array } | { path: string; copyFrom: string };
+export type OutputFile = ({ path: string; content: string | Uint8Array } | { path: string; copyFrom: string }) & {
+  /** Hash of everything the page was made from (its PageSpec), recorded so a later build can skip rendering it. */
+  spec?: string;
+};
 
 /** What was written last time, per output path. */
-export type Manifest = Record<string, { hash: string; size: number; mtimeMs: number }>;
+export type Manifest = Record<string, { hash: string; size: number; mtimeMs: number; spec?: string }>;
 
 /** Counts of a write, for reports and tests. */
 export interface WriteStats {
@@ -92,7 +95,7 @@ export async function stageFiles(
         const info = await stat(old);
         if (info.size === before.size && info.mtimeMs === before.mtimeMs) {
           await link(old, target);
-          manifest[file.path] = before;
+          manifest[file.path] = { ...before, spec: file.spec };
           stats.unchanged++;
           return;
         }
@@ -103,7 +106,7 @@ export async function stageFiles(
     if ('copyFrom' in file) await copyFile(file.copyFrom, target);
     else await writeFile(target, bytes);
     const info = await stat(target);
-    manifest[file.path] = { hash, size: info.size, mtimeMs: info.mtimeMs };
+    manifest[file.path] = { hash, size: info.size, mtimeMs: info.mtimeMs, spec: file.spec };
     stats.written++;
   });
   return manifest;

@@ -233,6 +233,7 @@ export function specHash(spec: PageSpec, theme: Theme, model: SiteModel): string
   const hash = createHash('sha256');
   if (spec.kind === 'raw') return hash.update(spec.content).digest('hex');
   for (const layout of layoutChain(theme, spec.layout)) hash.update(layout.name).update('\0').update(layout.source).update('\0');
+  hash.update(theme.includesHash ?? '');
   const { posts: _posts, time: _time, ...siteRest } = model.site;
   hash.update(JSON.stringify(siteRest));
   if (usesSiteLists(theme, spec.layout)) hash.update(model.listsHash);

@@ -2,6 +2,7 @@
  * Liquid layouts (liquidjs): Jekyll's `layout:` chaining, `{{ content }}`, `page`, `site`, includes
  * from `_includes/`. A site's own `layouts/` wins; inkstone's default theme fills in what it lacks.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Liquid, type Template } from 'liquidjs';
@@ -31,6 +32,8 @@ export interface Theme {
   dirs: string[];
   /** Layouts that exist but could not be parsed (already reported). */
   broken: Set<string>;
+  /** Hash of every include in `_includes/`: includes are read by Liquid on demand, so any change counts for every page. */
+  includesHash: string;
 }
 
 /** Site-wide URL settings the URL filters need. */
@@ -145,7 +148,29 @@ export async function loadTheme(root: string, dirs: string[], settings: UrlSetti
       seen.add(parent);
     }
   }
-  return { theme: { engine, layouts, dirs, broken }, errors };
+  return { theme: { engine, layouts, dirs, broken, includesHash: await hashIncludes(dirs) }, errors };
+}
+
+/** A hash of the contents of every `_includes/` folder. */
+async function hashIncludes(dirs: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const [index, dir] of dirs.entries()) {
+    const includes = path.join(dir, '_includes');
+    let names: string[] = [];
+    try {
+      names = (await readdir(includes, { recursive: true })).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      try {
+        hash.update(`${index}/${name}\0`).update(await readFile(path.join(includes, name)));
+      } catch {
+        // A folder, or gone: nothing to hash.
+      }
+    }
+  }
+  return hash.digest('hex');
 }
 
 /** The chain of layouts a page goes through, innermost first (`post` → `default`). */

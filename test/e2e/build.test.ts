@@ -282,6 +282,23 @@ describe('determinism and caching', () => {
   });
 });
 
+describe('warm builds', () => {
+  it('reuse unchanged pages but notice an edited include', async () => {
+    const root = await makeSite({
+      'posts/2020-01-01-a.md': post({ title: 'a' }, 'a\n'),
+      'layouts/_includes/post-list.html': '<ul class="post-list">{% for post in include.posts %}<li>{{ post.title | escape }}</li>{% endfor %}</ul>\n',
+    });
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect((await build({ root, workers: 0, now })).ok).toBe(true);
+    expect((await build({ root, workers: 0, now })).write?.written).toBe(0);
+    await writeFiles(root, { 'layouts/_includes/post-list.html': '<ol class="post-list">{% for post in include.posts %}<li>{{ post.title | escape }}</li>{% endfor %}</ol>\n' });
+    const report = await build({ root, workers: 0, now });
+    expect(report.write?.written).toBeGreaterThan(0);
+    const index = await readHtml(root, 'public/index.html');
+    expect(findAll(index, (el) => hasClass(el, 'post-list')).map((el) => el.tagName)).toEqual(['ol']);
+  });
+});
+
 describe('command line', () => {
   it('prints help and exits 0', async () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, '--help'], { cwd: REPO });
