@@ -161,40 +161,82 @@ export function createPoolService(size: number, timeoutMs = DEFAULT_RENDER_TIMEO
   };
 }
 
-/** Jobs rendered in this thread before any worker is started: small sites never pay for worker start-up. */
-export const IN_PROCESS_JOBS = 24;
+/** Workers start only once this many jobs are waiting: small sites never pay for worker start-up. */
+export const WORKER_START_BACKLOG = 16;
 
 /** Posts larger than this always go to a worker, where the time limit protects the build. */
 export const IN_PROCESS_MAX_BYTES = 32 * 1024;
 
+/** Workers to start by default: one per core, less the one this thread renders on. */
+export function defaultPoolSize(): number {
+  return Math.max(1, defaultWorkerCount() - 1);
+}
+
 /**
- * A pool of `workers` threads that renders its first few small jobs in this thread (while nothing
- * else is waiting) and hands everything else to the workers; with `workers` 0, only this thread.
- * The output is the same either way: every path runs the same renderer.
+ * This thread plus a pool of `workers` threads, pulling from one queue: this thread renders small
+ * jobs itself whenever it is free, and the workers (started only when a backlog builds up) take
+ * the rest, one job in flight each. With `workers` 0, only this thread. The output is the same
+ * either way: every path runs the same renderer.
  */
 export async function createRenderService(workers: number, timeoutMs?: number): Promise<RenderService> {
   if (workers <= 0) return createInProcessService();
   const pool = createPoolService(workers, timeoutMs);
+  const queue: Job[] = [];
   let local: Promise<RenderService> | undefined;
-  let budget = IN_PROCESS_JOBS;
+  let localBusy = false;
+  let poolStarted = false;
+  let inPool = 0;
+  let closed = false;
+
+  const toPool = (job: Job) => {
+    inPool++;
+    pool.render(job.input).then(job.resolve, job.reject).finally(() => {
+      inPool--;
+      pump();
+    });
+  };
+
+  const runLocal = (job: Job) => {
+    localBusy = true;
+    local ??= createInProcessService();
+    local
+      .then((service) => service.render(job.input))
+      .then(job.resolve, () => {
+        // This thread has the default stack; a worker's is far bigger. Let a worker have the last word,
+        // so whether a post renders never depends on which thread happened to take it.
+        toPool(job);
+      })
+      .finally(() => {
+        localBusy = false;
+        // Let I/O and other callbacks run between jobs on this thread.
+        setImmediate(pump);
+      });
+  };
+
+  const pump = () => {
+    if (closed) return;
+    if (!poolStarted && queue.length > WORKER_START_BACKLOG) poolStarted = true;
+    while (queue.length > 0) {
+      const next = queue[0]!;
+      const small = next.input.body.length <= IN_PROCESS_MAX_BYTES;
+      if (small && !localBusy) runLocal(queue.shift()!);
+      else if ((poolStarted || !small) && inPool < workers) toPool(queue.shift()!);
+      else break;
+    }
+  };
+
   return {
     workers,
-    async render(input) {
-      if (budget > 0 && input.body.length <= IN_PROCESS_MAX_BYTES) {
-        budget--;
-        local ??= createInProcessService();
-        try {
-          return await (await local).render(input);
-        } catch {
-          // This thread has the default stack; a worker's is far bigger. Let a worker have the last word,
-          // so whether a post renders never depends on which job it happened to be.
-          return pool.render(input);
-        }
-      }
-      budget = 0;
-      return pool.render(input);
+    render(input) {
+      if (closed) return Promise.reject(new RenderFailure('render service is closed'));
+      return new Promise<RenderedMarkdown>((resolve, reject) => {
+        queue.push({ input, resolve, reject });
+        pump();
+      });
     },
     async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new RenderFailure('render service is closed'));
       await pool.close();
     },
   };
