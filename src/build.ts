@@ -208,7 +208,7 @@ export async function reusePages(
           const file = path.join(previous.outDir, spec.path);
           const info = await stat(file);
           if (info.size === before.size && info.mtimeMs === before.mtimeMs) {
-            reused.push({ path: spec.path, content: await readFile(file), spec: hash });
+            reused.push({ path: spec.path, content: await readFile(file, 'utf8'), spec: hash, hash: before.hash });
             return;
           }
         } catch {

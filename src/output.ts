@@ -12,6 +12,8 @@ import path from 'node:path';
 export type OutputFile = ({ path: string; content: string | Uint8Array } | { path: string; copyFrom: string }) & {
   /** Hash of everything the page was made from (its PageSpec), recorded so a later build can skip rendering it. */
   spec?: string;
+  /** The content hash, when the bytes are known to be the previous output's (saves hashing them again). */
+  hash?: string;
 };
 
 /** What was written last time, per output path. */
@@ -86,9 +88,9 @@ export async function stageFiles(
   for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
   await eachLimited(files, 16, async (file) => {
     const target = insideDir(staging, file.path);
-    const bytes = await bytesOf(file);
-    const hash = createHash('sha1').update(bytes).digest('hex');
     const before = previous[file.path];
+    const bytes = file.hash && before?.hash === file.hash ? undefined : await bytesOf(file);
+    const hash = bytes ? createHash('sha1').update(bytes).digest('hex') : file.hash!;
     if (before && before.hash === hash) {
       const old = insideDir(previousDir, file.path);
       try {
@@ -104,7 +106,7 @@ export async function stageFiles(
       }
     }
     if ('copyFrom' in file) await copyFile(file.copyFrom, target);
-    else await writeFile(target, bytes);
+    else await writeFile(target, bytes ?? (await bytesOf(file)));
     const info = await stat(target);
     manifest[file.path] = { hash, size: info.size, mtimeMs: info.mtimeMs, spec: file.spec };
     stats.written++;

@@ -65,7 +65,10 @@ export function detectLang(posts: readonly Post[]): string {
   let kana = 0;
   let hangul = 0;
   let latin = 0;
-  for (const post of posts) {
+  // A spread-out sample of at most 200 posts decides as well as all of them.
+  const step = Math.max(1, Math.floor(posts.length / 200));
+  for (let i = 0; i < posts.length; i += step) {
+    const post = posts[i]!;
     const sample = post.title + post.body.slice(0, 4000).replace(/```[\s\S]*?```/g, '');
     han += sample.match(HAN)?.length ?? 0;
     kana += sample.match(KANA)?.length ?? 0;
@@ -110,6 +113,8 @@ export interface SiteModel {
   site: Record<string, unknown>;
   /** Changes whenever any list-relevant post data changes. */
   listsHash: string;
+  /** Hash of `site` without its post lists and build time, computed once per build. */
+  siteHash: string;
 }
 
 /** Builds the site model from rendered posts (newest first). */
@@ -148,7 +153,9 @@ export function buildModel(config: SiteConfig, posts: RenderedPost[], nowIso: st
     feed_url: '/feed.xml',
   };
   const listsHash = createHash('sha256').update(JSON.stringify(list)).digest('hex');
-  return { config, posts, categories, tags, lang, summaries, site, listsHash };
+  const { posts: _posts, time: _time, ...siteRest } = site;
+  const siteHash = createHash('sha256').update(JSON.stringify(siteRest)).digest('hex');
+  return { config, posts, categories, tags, lang, summaries, site, listsHash, siteHash };
 }
 
 function postPage(model: SiteModel, index: number): LayoutPageSpec {
@@ -234,8 +241,7 @@ export function specHash(spec: PageSpec, theme: Theme, model: SiteModel): string
   if (spec.kind === 'raw') return hash.update(spec.content).digest('hex');
   for (const layout of layoutChain(theme, spec.layout)) hash.update(layout.name).update('\0').update(layout.source).update('\0');
   hash.update(theme.includesHash ?? '');
-  const { posts: _posts, time: _time, ...siteRest } = model.site;
-  hash.update(JSON.stringify(siteRest));
+  hash.update(model.siteHash);
   if (usesSiteLists(theme, spec.layout)) hash.update(model.listsHash);
   return hash.update(spec.layout).update('\0').update(spec.content).update('\0').update(JSON.stringify(spec.page)).digest('hex');
 }

@@ -291,6 +291,16 @@ describe('warm builds', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
     expect((await build({ root, workers: 0, now })).ok).toBe(true);
     expect((await build({ root, workers: 0, now })).write?.written).toBe(0);
+    // A warm build still checks links in the pages it reuses.
+    await writeFiles(root, { 'posts/2020-01-02-b.md': post({ title: 'b' }, '[gone](./2020-01-01-nope.md)\n') });
+    const warned = [expect.stringMatching(/^posts\/2020-01-02-b\.md:4: warning: link to "\.\/2020-01-01-nope\.md"/)];
+    expect((await build({ root, workers: 0, now })).diagnostics.map(formatDiagnostic)).toEqual(warned);
+    const again = await build({ root, workers: 0, now });
+    expect(again.write?.written).toBe(0);
+    expect(again.diagnostics.map(formatDiagnostic)).toEqual(warned);
+    await writeFiles(root, { 'posts/2020-01-02-b.md': post({ title: 'b' }, '[a](./2020-01-01-a.md)\n') });
+    expect((await build({ root, workers: 0, now })).diagnostics).toEqual([]);
+    expect((await build({ root, workers: 0, now })).diagnostics).toEqual([]);
     await writeFiles(root, { 'layouts/_includes/post-list.html': '<ol class="post-list">{% for post in include.posts %}<li>{{ post.title | escape }}</li>{% endfor %}</ol>\n' });
     const report = await build({ root, workers: 0, now });
     expect(report.write?.written).toBeGreaterThan(0);
