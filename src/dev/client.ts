@@ -41,13 +41,18 @@ export const CLIENT_SCRIPT = `(() => {
       const restore = () => window.scrollTo(x, y);
       restore();
       document.addEventListener('DOMContentLoaded', restore, { once: true });
-      window.addEventListener('load', restore, { once: true });
+      window.addEventListener('load', () => {
+        restore();
+        history.scrollRestoration = 'auto';
+      }, { once: true });
     }
   } catch (e) {}
 
   const reload = () => {
     try {
       sessionStorage.setItem(scrollKey, JSON.stringify([window.scrollX, window.scrollY]));
+      // Our saved position wins over the browser's own restoring, which differs between browsers.
+      history.scrollRestoration = 'manual';
     } catch (e) {}
     location.reload();
   };

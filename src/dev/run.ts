@@ -24,6 +24,8 @@ export interface DevOptions extends BuildOptions {
   quietMs?: number;
   /** Extra settle time for saves caught half-done (ms). */
   graceMs?: number;
+  /** Quiet time after a fast rebuild before the background full check (ms). */
+  checkDelayMs?: number;
   /** Where status lines go (default stdout). */
   log?: (line: string) => void;
   /** Where diagnostics go (default stderr, or `log` when given). */
@@ -38,6 +40,8 @@ export interface DevRebuild extends RebuildResult {
   plan?: RebuildPlan;
   /** Live-reload clients told about it. */
   notified: number;
+  /** `performance.now()` when the reload (or error) event was sent. */
+  announcedAt: number;
 }
 
 /** A running `inkstone dev`. Emits `rebuild` (DevRebuild) after each rebuild has been announced. */
@@ -79,8 +83,8 @@ export function triggerLabel(root: string, plan: RebuildPlan): string {
   return `${rel}${removed}${more}`;
 }
 
-/** The reload message for a rebuild's changes. */
-export function reloadMessage(baseurl: string, result: RebuildResult): ReloadMessage {
+/** The reload message for a rebuild's changes; `all` also when the settings changed. */
+export function reloadMessage(baseurl: string, result: RebuildResult, settingsChanged = false): ReloadMessage {
   const changes: OutputChange[] = [...result.written, ...result.removed];
   const paths = changes.map((c) => c.path);
   const urls = new Set<string>();
@@ -88,7 +92,7 @@ export function reloadMessage(baseurl: string, result: RebuildResult): ReloadMes
     urls.add(`${baseurl}/${p}`);
     if (p === 'index.html' || p.endsWith('/index.html')) urls.add(`${baseurl}/${p.slice(0, -'index.html'.length)}`);
   }
-  return { paths, urls: [...urls], all: result.full || changes.some((c) => c.kind === 'asset') };
+  return { paths, urls: [...urls], all: settingsChanged || result.full || changes.some((c) => c.kind === 'asset') };
 }
 
 /** Starts `inkstone dev` in this process: first build, preview server, watcher. */
@@ -134,15 +138,21 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
     }
 
     const onPlan = async (plan: RebuildPlan): Promise<void> => {
-      const trigger = triggerLabel(config.root, plan);
+      const checkOnly = plan.check && plan.files.size === 0;
+      const trigger = checkOnly ? 'full check' : triggerLabel(config.root, plan);
       let result: RebuildResult;
       let notified = 0;
+      let announcedAt = 0;
       try {
-        result = await session.rebuild({ files: plan.files.keys(), full: plan.config });
-        log(summaryLine(trigger, result));
-        report(result.diagnostics);
+        result = await session.rebuild(checkOnly ? { check: true, signal: plan.signal } : { files: plan.files.keys(), full: plan.config });
+        if (result.aborted) {
+          watcher?.requestCheck(options.checkDelayMs ?? 200);
+          return;
+        }
+        if (result.needsCheck) watcher?.requestCheck(options.checkDelayMs ?? 200);
         if (!result.ok) {
           notified = server!.showErrors(result.diagnostics.filter((d) => d.severity === 'error'));
+          announcedAt = performance.now();
           showingErrors = true;
         } else {
           const before = config;
@@ -151,21 +161,30 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
             server!.clearErrors();
             showingErrors = false;
           }
-          const message = reloadMessage(config.baseurl, result);
+          const message = reloadMessage(config.baseurl, result, plan.config);
           if (message.paths.length) notified = server!.reload(message);
+          announcedAt = performance.now();
           if (JSON.stringify(targetsOf(before)) !== JSON.stringify(targetsOf(config))) await watcher?.retarget(targetsOf(config));
         }
+        // A background check that found everything in order stays quiet.
+        const quiet = checkOnly && result.ok && result.written.length === 0 && result.removed.length === 0;
+        if (!quiet) log(summaryLine(trigger, result));
+        report(result.diagnostics);
       } catch (thrown) {
         logError(`inkstone dev: ${messageOf(thrown)} (still watching)`);
         return;
       }
-      emitter.emit('rebuild', { ...result, trigger, plan, notified } satisfies DevRebuild);
+      emitter.emit('rebuild', { ...result, trigger, plan, notified, announcedAt } satisfies DevRebuild);
     };
 
     watcher = await watchSite(targetsOf(config), {
       quietMs: options.quietMs,
       graceMs: options.graceMs,
       onPlan,
+      // Start rendering an edited post while the save settles; the rebuild picks the result up.
+      onEvent: (event, file, kind) => {
+        if (kind === 'post' && (event === 'change' || event === 'add')) session.prefetch(file);
+      },
       onError: (thrown) => logError(`inkstone dev: watcher: ${thrown.message}`),
     });
   } catch (thrown) {
@@ -196,6 +215,12 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
 
 /** Runs `inkstone dev` until Ctrl-C (SIGINT) or SIGTERM; returns the exit code. */
 export async function runDev(command: Command): Promise<number> {
+  // Listen for the signals first: one arriving during the first build (or right after the
+  // "serving" line) must stop the session cleanly, not kill the process with the default action.
+  let onSignal!: (signal: NodeJS.Signals) => void;
+  const stopped = new Promise<NodeJS.Signals>((resolve) => (onSignal = resolve));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const options: DevOptions = { ...command.build, host: command.host, port: command.port };
   if (process.stderr.isTTY) {
     options.onProgress = (done, total) => {
@@ -203,21 +228,23 @@ export async function runDev(command: Command): Promise<number> {
       if (done === total) process.stderr.write('\r\x1b[K');
     };
   }
-  let dev: DevHandle;
   try {
-    dev = await startDev(options);
-  } catch (thrown) {
-    process.stderr.write(`inkstone dev: ${messageOf(thrown)}\n`);
-    return 1;
+    let dev: DevHandle;
+    try {
+      dev = await startDev(options);
+    } catch (thrown) {
+      process.stderr.write(`inkstone dev: ${messageOf(thrown)}\n`);
+      return 1;
+    }
+    // Later rebuilds print their own one-line summaries; progress is for the first build only.
+    options.onProgress = undefined;
+    process.stdout.write(`serving ${dev.url} — watching for changes (Ctrl-C to stop)\n`);
+    const signal = await stopped;
+    process.stdout.write(`\n${signal === 'SIGINT' ? 'stopping' : 'stopping (SIGTERM)'}…\n`);
+    await dev.close();
+    return 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
-  // Later rebuilds print their own one-line summaries; progress is for the first build only.
-  options.onProgress = undefined;
-  process.stdout.write(`serving ${dev.url} — watching for changes (Ctrl-C to stop)\n`);
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  process.stdout.write(`\n${signal === 'SIGINT' ? 'stopping' : 'stopping (SIGTERM)'}…\n`);
-  await dev.close();
-  return 0;
 }

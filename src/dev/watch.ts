@@ -8,7 +8,8 @@
  * editor's truncate and its write, or between vim's rename and its new file — gets a longer grace
  * period to settle before it is built, so the intermediate state is never shown.
  */
-import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { isIgnoredName } from '../content/load.js';
@@ -39,13 +40,23 @@ export interface RebuildPlan {
   config: boolean;
   layouts: boolean;
   posts: boolean;
+  /** A background full check was requested (see `ChangeBatcher.requestCheck`). */
+  check: boolean;
+  /** For a check-only plan: aborted when a file event arrives meanwhile. */
+  signal?: AbortSignal;
 }
+
+const emptyPlan = (): RebuildPlan => ({ files: new Map(), config: false, layouts: false, posts: false, check: false });
 
 const inside = (dir: string, file: string) => file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 
-/** Which source a path belongs to, or undefined when the build does not read it. */
-export function kindOf(targets: WatchTargets, file: string): SourceKind | undefined {
-  if (file === targets.configFile) return 'config';
+/**
+ * Which source a path belongs to, or undefined when the build does not read it. Mirrors what the
+ * loader skips: hidden folders anywhere, editor droppings as file names (`.x.md.swp`, `4913`, `x~`),
+ * and `_` folders under posts other than `_drafts` (and that one only when drafts are built).
+ */
+export function kindOf(targets: WatchTargets, file: string, isDirectory = false): SourceKind | undefined {
+  if (file === targets.configFile) return isDirectory ? undefined : 'config';
   if (inside(targets.outDir, file)) return undefined;
   for (const [dir, kind] of [
     [targets.layoutsDir, 'layout'],
@@ -53,9 +64,11 @@ export function kindOf(targets: WatchTargets, file: string): SourceKind | undefi
   ] as const) {
     if (!inside(dir, file)) continue;
     const segments = path.relative(dir, file).split(path.sep).filter(Boolean);
-    if (segments.some(isIgnoredName)) return undefined;
+    const folders = isDirectory ? segments : segments.slice(0, -1);
+    const name = isDirectory ? undefined : segments[segments.length - 1];
+    if (folders.some((s) => s.startsWith('.')) || (name !== undefined && isEditorTemp(name))) return undefined;
     if (kind === 'post') {
-      const underscored = segments.slice(0, -1).filter((s) => s.startsWith('_'));
+      const underscored = folders.filter((s) => s.startsWith('_'));
       if (underscored.some((s) => s !== '_drafts') || (!targets.drafts && underscored.includes('_drafts'))) return undefined;
     }
     return kind;
@@ -63,10 +76,19 @@ export function kindOf(targets: WatchTargets, file: string): SourceKind | undefi
   return undefined;
 }
 
-/** Whether chokidar should look at a path: a source, or a folder on the way to one. */
-export function isWatched(targets: WatchTargets, file: string): boolean {
-  if (kindOf(targets, file)) return true;
-  return [targets.configFile, targets.postsDir, targets.layoutsDir].some((t) => t !== file && inside(file, t));
+/** Editor temp files: the loader's list, plus JetBrains' safe-write names. */
+export function isEditorTemp(name: string): boolean {
+  return isIgnoredName(name) || /___jb_(tmp|old|bak)___$/.test(name);
+}
+
+/**
+ * Whether chokidar should look at a path: a source, or a folder on the way to one. `isDirectory`
+ * undefined (chokidar has no stats yet) lets the path through when either reading allows it.
+ */
+export function isWatched(targets: WatchTargets, file: string, isDirectory?: boolean): boolean {
+  const kind = isDirectory === undefined ? (kindOf(targets, file, true) ?? kindOf(targets, file, false)) : kindOf(targets, file, isDirectory);
+  if (kind) return true;
+  return isDirectory !== false && [targets.configFile, targets.postsDir, targets.layoutsDir].some((t) => t !== file && inside(file, t));
 }
 
 /** Folders to hand chokidar: the site root, plus source folders configured outside it. */
@@ -80,6 +102,8 @@ export function watchRoots(targets: WatchTargets): string[] {
 
 /** Options of the batcher. */
 export interface BatcherOptions {
+  /** Called for every event taken into a batch (before any waiting), e.g. to start work early. */
+  onEvent?: (event: FileEvent, file: string, kind: SourceKind) => void;
   /** Quiet time after the last event before a batch is built (ms). */
   quietMs?: number;
   /** Extra time a half-done-looking batch gets to settle (ms). */
@@ -101,36 +125,85 @@ export class ChangeBatcher {
   private busy: Promise<void> | undefined;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
+  private checkTimer: NodeJS.Timeout | undefined;
+  /** Aborts the check-only plan being run, if that is what is running. */
+  private abortCheck: AbortController | undefined;
+  /** What each file of the last batches held when they were built, to drop late duplicate events. */
+  private built = new Map<string, { at: number; fingerprint: string }>();
   readonly quietMs: number;
   readonly graceMs: number;
   readonly maxWaitMs: number;
 
   constructor(private readonly options: BatcherOptions) {
-    this.quietMs = options.quietMs ?? 12;
+    this.quietMs = options.quietMs ?? 8;
     this.graceMs = options.graceMs ?? 60;
     this.maxWaitMs = options.maxWaitMs ?? 1000;
   }
 
-  /** Records one file event. */
-  push(event: FileEvent, file: string, kind: SourceKind): void {
+  /**
+   * Records one file event. `extendsWait: false` marks an event that only repeats what an earlier
+   * one in the batch said (chokidar's own `change`, which trails the raw event it comes from): it
+   * joins the batch without restarting the quiet period.
+   */
+  push(event: FileEvent, file: string, kind: SourceKind, extendsWait = true): void {
     if (this.closed) return;
     const now = performance.now();
-    if (!this.pending) {
-      this.pending = { files: new Map(), config: false, layouts: false, posts: false };
-      this.firstEventAt = now;
-      this.graceUsed = false;
+    if (!this.pending?.files.has(file)) {
+      // The trailing events of a save that was already built (the write after the truncate, chokidar's
+      // own `change` after the raw one, its `add` from re-reading the folder after vim's rename dance)
+      // say nothing new: the file holds what the build read.
+      const built = this.built.get(file);
+      if (built && now - built.at < LATE_EVENT_MS && fingerprint(file) === built.fingerprint) return;
     }
-    this.lastEventAt = now;
-    this.pending.files.set(file, { event, kind });
+    this.abortCheck?.abort();
+    if (!this.pending) {
+      this.pending = emptyPlan();
+      this.firstEventAt = now;
+      this.lastEventAt = now;
+    } else if (extendsWait || !this.pending.files.has(file)) {
+      this.lastEventAt = now;
+    }
+    // Every new event may be a step of a save still under way: it earns the grace period again
+    // (bounded by maxWaitMs from the first event).
+    this.graceUsed = false;
+    // A late `change` (raw events) must not hide that the file was added or removed in this batch.
+    const previous = this.pending.files.get(file)?.event;
+    if (!(event === 'change' && previous !== undefined && previous !== 'change')) this.pending.files.set(file, { event, kind });
+    try {
+      this.options.onEvent?.(event, file, kind);
+    } catch {
+      // A hint only.
+    }
     if (kind === 'config') this.pending.config = true;
     if (kind === 'layout') this.pending.layouts = true;
     if (kind === 'post') this.pending.posts = true;
     if (!this.busy) this.arm(this.quietMs);
   }
 
-  /** Resolves when no batch is waiting or running. */
+  /**
+   * Asks for a background check (a plan with `check` set and no files) once nothing has happened for
+   * `afterMs`. A file event while the check runs aborts it (the signal in the plan).
+   */
+  requestCheck(afterMs: number): void {
+    if (this.closed) return;
+    clearTimeout(this.checkTimer);
+    this.checkTimer = setTimeout(() => {
+      this.checkTimer = undefined;
+      if (this.closed) return;
+      if (this.pending) {
+        this.pending.check = true;
+        return;
+      }
+      this.pending = { ...emptyPlan(), check: true };
+      this.firstEventAt = this.lastEventAt = performance.now() - this.quietMs;
+      this.graceUsed = true;
+      if (!this.busy) this.arm(0);
+    }, afterMs);
+  }
+
+  /** Resolves when no batch (or requested check) is waiting or running. */
   idle(): Promise<void> {
-    if (!this.pending && !this.busy) return Promise.resolve();
+    if (!this.pending && !this.busy && !this.checkTimer) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -138,6 +211,9 @@ export class ChangeBatcher {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.checkTimer);
+    this.checkTimer = undefined;
+    this.abortCheck?.abort();
     this.timer = undefined;
     this.pending = undefined;
     await this.busy;
@@ -171,39 +247,71 @@ export class ChangeBatcher {
       return;
     }
     if (this.closed || this.pending !== plan) return;
-    if (performance.now() - this.lastEventAt < this.quietMs && !overdue()) {
+    // Timers have millisecond granularity and may fire a little early: allow for that.
+    if (performance.now() - this.lastEventAt < this.quietMs - 2 && !overdue()) {
       if (!this.timer) this.arm(this.quietMs); // An event arrived while checking: wait for quiet again.
       return;
     }
     this.pending = undefined;
-    await this.options.run(plan).catch(() => undefined);
+    const now = performance.now();
+    for (const file of plan.files.keys()) this.built.set(file, { at: now, fingerprint: fingerprint(file) });
+    for (const [file, { at }] of this.built) if (now - at > LATE_EVENT_MS) this.built.delete(file);
+    if (plan.check && plan.files.size === 0) {
+      this.abortCheck = new AbortController();
+      plan.signal = this.abortCheck.signal;
+    }
+    try {
+      await this.options.run(plan);
+    } catch {
+      // run() reports its own problems; the loop goes on.
+    } finally {
+      this.abortCheck = undefined;
+    }
   }
 
   private wakeIdle(): void {
-    if (this.pending || this.busy) return;
+    if (this.pending || this.busy || this.checkTimer) return;
     for (const wake of this.idleWaiters.splice(0)) wake();
   }
 }
 
-/** Whether a batch looks mid-save: a changed source file that is gone or empty right now. */
+/** How long after a batch is built a `change` that brings no new content is taken as its echo (ms). */
+const LATE_EVENT_MS = 500;
+
+/** The content of a file, as a hash (size and mtime for big files); `-` when it cannot be read. */
+function fingerprint(file: string): string {
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) return `dir`;
+    if (info.size > 1 << 20) return `${info.size}:${info.mtimeMs}:${info.ino}`;
+    return createHash('sha1').update(readFileSync(file)).digest('hex');
+  } catch {
+    return '-';
+  }
+}
+
+/**
+ * Whether a batch looks mid-save: a changed source file that is gone or empty right now. Stats
+ * synchronously: chokidar's folder re-reads keep the libuv pool busy right after a save.
+ */
 async function looksUnsettled(plan: RebuildPlan): Promise<boolean> {
-  const checks = [...plan.files].filter(([, { event }]) => event === 'add' || event === 'change' || event === 'unlink');
-  const states = await Promise.all(
-    checks.map(async ([file]) => {
-      try {
-        return (await stat(file)).size === 0;
-      } catch {
-        return true;
-      }
-    }),
-  );
-  return states.some(Boolean);
+  for (const [file, { event }] of plan.files) {
+    if (event !== 'add' && event !== 'change' && event !== 'unlink') continue;
+    try {
+      if (statSync(file).size === 0) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A running watcher. */
 export interface SiteWatcher {
   /** Resolves when no rebuild is waiting or running. */
   idle(): Promise<void>;
+  /** Schedules a background check plan (see ChangeBatcher.requestCheck). */
+  requestCheck(afterMs: number): void;
   /** Watches a different set of sources (after `_config.yml` moved a folder). */
   retarget(targets: WatchTargets): Promise<void>;
   close(): Promise<void>;
@@ -227,12 +335,28 @@ export async function watchSite(initial: WatchTargets, options: WatchOptions): P
       // Editors' delete-then-recreate saves are coalesced by the batcher, without chokidar's 100 ms hold.
       atomic: false,
       awaitWriteFinish: false,
-      ignored: (file: string) => !isWatched(targets, path.resolve(file)),
+      ignored: (file: string, stats?: Stats) => !isWatched(targets, path.resolve(file), stats ? stats.isDirectory() : undefined),
     });
     watcher.on('all', (event, file) => {
       const abs = path.resolve(file);
-      const kind = kindOf(targets, abs);
-      if (kind) batcher.push(event as FileEvent, abs, kind);
+      const kind = kindOf(targets, abs, event === 'addDir' || event === 'unlinkDir');
+      if (kind) batcher.push(event as FileEvent, abs, kind, event !== 'change');
+    });
+    // chokidar drops a `change` for a file that had one less than 50 ms before (it throttles rather
+    // than defers), so a quick second save would be lost. The raw fs.watch events are not throttled:
+    // every change they report goes into the batch too (the batcher coalesces the duplicates).
+    watcher.on('raw', (rawEvent, name, details) => {
+      const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+      if (rawEvent !== 'change' || !name || !watched) return;
+      const candidates = path.basename(watched) === name ? [watched, path.join(watched, name)] : [path.join(watched, name)];
+      for (const candidate of candidates) {
+        const abs = path.resolve(candidate);
+        const kind = kindOf(targets, abs);
+        if (kind) {
+          batcher.push('change', abs, kind);
+          return;
+        }
+      }
     });
     watcher.on('error', (thrown) => options.onError?.(thrown instanceof Error ? thrown : new Error(String(thrown))));
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
@@ -241,6 +365,7 @@ export async function watchSite(initial: WatchTargets, options: WatchOptions): P
   let watcher = await start();
   return {
     idle: () => batcher.idle(),
+    requestCheck: (afterMs) => batcher.requestCheck(afterMs),
     async retarget(next) {
       const same = JSON.stringify(watchRoots(next)) === JSON.stringify(watchRoots(targets));
       targets = next;
