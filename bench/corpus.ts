@@ -76,12 +76,13 @@ export function corpusPost(i: number): { name: string; text: string } {
   return { name: `${ymd}-note-${i}.md`, text: parts.join('\n') };
 }
 
-/** Writes an N-post site (posts and _config.yml) into `root`. */
-export async function writeCorpus(root: string, count: number): Promise<void> {
+/** Writes an N-post site (posts and _config.yml) into `root`; returns the post file names in order. */
+export async function writeCorpus(root: string, count: number): Promise<string[]> {
   await mkdir(path.join(root, 'posts'), { recursive: true });
   await writeFile(path.join(root, '_config.yml'), 'title: 内核笔记\nurl: https://example.github.io\ntimezone: Asia/Shanghai\n');
   const posts = Array.from({ length: count }, (_, i) => corpusPost(i));
   for (let i = 0; i < posts.length; i += 200) {
     await Promise.all(posts.slice(i, i + 200).map((p) => writeFile(path.join(root, 'posts', p.name), p.text)));
   }
+  return posts.map((p) => p.name);
 }

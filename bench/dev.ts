@@ -14,90 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startDev, type DevRebuild } from '../src/dev/run.js';
-
-const CATEGORIES = ['内核', 'shell', '调度', '内存管理', '文件系统', '网络', '虚拟化', '容器', '调试', 'c语言'];
-const TOPICS = ['内核抢占', '页面回收', 'RCU 机制', '中断处理', '系统调用', '进程调度', 'slab 分配器', 'VFS 层', 'epoll 实现', 'cgroup v2', 'KVM', 'eBPF', 'ftrace', 'futex'];
-const SENTENCES = [
-  '内核在加载ELF文件时，固定一个基址后，就按照`readelf -l`查询出来的`MemSiz`不断累加。',
-  '抢占的前提条件是：配置了`TIF_NEED_RESCHED`说明有进程在等待CPU时间；抢占计数器`preempt_count = 0`。',
-  '用户态程序调用open接口时，会先陷入内核态，然后内核将请求转发给文件系统处理，得到结果后返回。',
-  'IOMMU可以将连续的虚拟地址映射到不连续的多个物理内存片段，这部分功能与MMU类似。',
-  '缺页异常发生后，内核根据`vm_area_struct`判断访问是否合法，再决定分配页面还是发送SIGSEGV。',
-  'The scheduler picks the task with the smallest `vruntime` from the red-black tree.',
-];
-const SHELL = 'cat /proc/$$/status | grep -i ctxt\nperf stat -e context-switches -a sleep 1\nsudo sysctl -w vm.drop_caches=3';
-const C = '#include <stdio.h>\n#include <unistd.h>\n\nint main(void)\n{\n\tpid_t pid = fork();\n\tif (pid == 0) {\n\t\tprintf("child %d\\n", getpid());\n\t\treturn 0;\n\t}\n\treturn 0;\n}';
-
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Post number `i`: CJK headings, a nested list, one shell and one C block. */
-export function benchPost(i: number): { name: string; text: string } {
-  const rand = random(i * 7919 + 17);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-  const ymd = new Date(Date.UTC(2016, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
-  const topic = pick(TOPICS);
-  const paragraph = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(SENTENCES)).join('');
-  const text = [
-    '---',
-    `title: "${topic}笔记 ${i}"`,
-    `date: ${ymd} 10:30:00 +0800`,
-    `categories: [${CATEGORIES[i % CATEGORIES.length]}]`,
-    `tags: [note${i % 20}]`,
-    '---',
-    '',
-    paragraph(),
-    '',
-    `## ${topic}的基本原理`,
-    '',
-    paragraph(),
-    '',
-    '* 触发条件：',
-    `\t* ${pick(SENTENCES)}`,
-    `\t* ${pick(SENTENCES)}`,
-    '* 处理流程：',
-    `\t* ${pick(SENTENCES)}`,
-    '',
-    '### 用 shell 观察',
-    '',
-    '```shell',
-    SHELL,
-    '```',
-    '',
-    '### 一个 C 例子',
-    '',
-    '```c',
-    C,
-    '```',
-    '',
-    '## 小结',
-    '',
-    paragraph(),
-    '',
-  ].join('\n');
-  return { name: `${ymd}-note-${i}.md`, text };
-}
-
-/** Writes an N-post site (posts and `_config.yml`) into `root`. */
-export async function writeBenchSite(root: string, count: number): Promise<string[]> {
-  await mkdir(path.join(root, 'posts'), { recursive: true });
-  await writeFile(path.join(root, '_config.yml'), 'title: 内核笔记\nurl: https://example.github.io\ntimezone: Asia/Shanghai\n');
-  const names: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const { name, text } = benchPost(i);
-    await writeFile(path.join(root, 'posts', name), text);
-    names.push(name);
-  }
-  return names;
-}
+import { writeCorpus } from './corpus.js';
 
 /** Value at quantile `q` (nearest rank) of a list of numbers. */
 export function quantile(values: readonly number[], q: number): number {
@@ -134,7 +51,7 @@ async function main(): Promise<void> {
   const edits = Number(process.env.BENCH_EDITS ?? 20);
   const root = await mkdtemp(path.join(os.tmpdir(), 'inkstone-bench-dev-'));
   process.stdout.write(`generating ${posts} posts in ${root}\n`);
-  const names = await writeBenchSite(root, posts);
+  const names = await writeCorpus(root, posts);
   const startedAt = performance.now();
   const dev = await startDev({ root, port: 0, cache: false, log: () => {} });
   const initialMs = performance.now() - startedAt;

@@ -280,3 +280,9 @@ export function rewriteLinks(posts: readonly RenderedPost[], options: RewriteOpt
   const index = indexPosts(posts.map((p) => p.post));
   return posts.map((item) => rewritePost(item, index, options));
 }
+
+/** Rewrites only `items`, resolving their links against every post of the site (dev's fast path). */
+export function rewriteLinksOf(items: readonly RenderedPost[], all: readonly Post[], options: RewriteOptions): RenderedPost[] {
+  const index = indexPosts(all);
+  return items.map((item) => rewritePost(item, index, options));
+}

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { rewriteLinksOf } from '../check/rewrite.js';
 import { assetFiles, cacheDirFor, checkSite, missingLayouts, planSite, renderPages, renderPosts, writeSite, type BuildOptions, type PlannedSite } from '../build.js';
 import { withRenderCache } from '../cache.js';
 import { loadConfig, type SiteConfig } from '../config.js';
@@ -400,8 +401,10 @@ export class DevSession {
       changed.push(index);
       edited.push(post);
     }
-    const { rendered, diagnostics } = await renderPosts(this.renderer, edited);
-    if (diagnostics.length > 0 || rendered.length !== edited.length) return undefined;
+    const { rendered: raw, diagnostics } = await renderPosts(this.renderer, edited);
+    if (diagnostics.length > 0 || raw.length !== edited.length) return undefined;
+    // Links to other posts (`./x.md`, post_url) are rewritten exactly as a full build does.
+    const rendered = rewriteLinksOf(raw, posts.map((p) => p.post), { baseurl: config.baseurl });
     for (const [n, next] of rendered.entries()) {
       const index = changed[n]!;
       if (next.rendered.excerptHtml !== posts[index]!.rendered.excerptHtml) return undefined;

@@ -1,18 +1,22 @@
 /**
- * File events → rebuild plans. chokidar watches the site's sources; a batcher coalesces the burst
- * of events one editor save makes (vim's rename dance, VS Code's truncate-then-write, temp file +
- * rename) into one plan, and runs plans one at a time.
+ * File events → rebuild plans. chokidar watches the site's sources in a worker thread
+ * (watch-worker.ts); here a batcher coalesces the burst of events one editor save makes (vim's
+ * rename dance, VS Code's truncate-then-write, temp file + rename) into one plan, and runs plans
+ * one at a time.
  *
- * The batcher waits for a short quiet period after the last event, so a save is picked up fast. A
- * batch that looks half-done — a changed file that is missing or empty right now, as between an
- * editor's truncate and its write, or between vim's rename and its new file — gets a longer grace
- * period to settle before it is built, so the intermediate state is never shown.
+ * The batcher waits for a short quiet period after the last event that showed new content, so a
+ * save is picked up fast and its echoes do not hold it back. A batch that looks half-done — a
+ * changed file that is missing or empty right now, as between an editor's truncate and its write,
+ * or between vim's rename and its new file — gets a longer grace period to settle before it is
+ * built, so the intermediate state is never shown. Late echoes of a save that was already built
+ * are dropped.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import { Worker } from 'node:worker_threads';
 import { isIgnoredName } from '../content/load.js';
+import type { WatcherCommand, WatcherMessage } from './watch-worker.js';
 
 /** What to watch, as absolute paths (from the site config). */
 export interface WatchTargets {
@@ -130,6 +134,8 @@ export class ChangeBatcher {
   private abortCheck: AbortController | undefined;
   /** What each file of the last batches held when they were built, to drop late duplicate events. */
   private built = new Map<string, { at: number; fingerprint: string }>();
+  /** Fingerprint each file of the pending batch had at its latest event. */
+  private seen = new Map<string, string>();
   readonly quietMs: number;
   readonly graceMs: number;
   readonly maxWaitMs: number;
@@ -141,28 +147,31 @@ export class ChangeBatcher {
   }
 
   /**
-   * Records one file event. `extendsWait: false` marks an event that only repeats what an earlier
-   * one in the batch said (chokidar's own `change`, which trails the raw event it comes from): it
-   * joins the batch without restarting the quiet period.
+   * Records one file event. The quiet period restarts only when the event shows something new: a
+   * file not yet in the batch, or one whose content differs from what the previous event for it
+   * saw. The echoes one save produces (several raw fs.watch events, chokidar's own `change` after
+   * them, often delayed by its folder re-reads) join the batch without holding it back.
    */
-  push(event: FileEvent, file: string, kind: SourceKind, extendsWait = true): void {
+  push(event: FileEvent, file: string, kind: SourceKind): void {
     if (this.closed) return;
     const now = performance.now();
+    const print = fingerprint(file);
     if (!this.pending?.files.has(file)) {
       // The trailing events of a save that was already built (the write after the truncate, chokidar's
       // own `change` after the raw one, its `add` from re-reading the folder after vim's rename dance)
       // say nothing new: the file holds what the build read.
       const built = this.built.get(file);
-      if (built && now - built.at < LATE_EVENT_MS && fingerprint(file) === built.fingerprint) return;
+      if (built && now - built.at < LATE_EVENT_MS && print === built.fingerprint) return;
     }
     this.abortCheck?.abort();
     if (!this.pending) {
       this.pending = emptyPlan();
       this.firstEventAt = now;
       this.lastEventAt = now;
-    } else if (extendsWait || !this.pending.files.has(file)) {
+    } else if (this.seen.get(file) !== print) {
       this.lastEventAt = now;
     }
+    this.seen.set(file, print);
     // Every new event may be a step of a save still under way: it earns the grace period again
     // (bounded by maxWaitMs from the first event).
     this.graceUsed = false;
@@ -216,6 +225,7 @@ export class ChangeBatcher {
     this.abortCheck?.abort();
     this.timer = undefined;
     this.pending = undefined;
+    this.seen.clear();
     await this.busy;
     this.wakeIdle();
   }
@@ -253,6 +263,7 @@ export class ChangeBatcher {
       return;
     }
     this.pending = undefined;
+    this.seen.clear();
     const now = performance.now();
     for (const file of plan.files.keys()) this.built.set(file, { at: now, fingerprint: fingerprint(file) });
     for (const [file, { at }] of this.built) if (now - at > LATE_EVENT_MS) this.built.delete(file);
@@ -325,57 +336,79 @@ export interface WatchOptions extends Omit<BatcherOptions, 'run'> {
   onError?: (error: Error) => void;
 }
 
-/** Watches the site's sources and feeds coalesced plans to `onPlan`. Resolves once watching. */
+/** Starts the chokidar worker (from the TypeScript sources under tsx, or the built JavaScript). */
+function spawnWatcher(targets: WatchTargets): Worker {
+  const self = import.meta.url;
+  if (self.endsWith('.ts')) {
+    const url = new URL('./watch-worker.ts', self).href;
+    const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`;
+    return new Worker(code, { eval: true, workerData: { targets } });
+  }
+  return new Worker(new URL('./watch-worker.js', self), { workerData: { targets } });
+}
+
+/**
+ * Watches the site's sources and feeds coalesced plans to `onPlan`. chokidar runs in a worker
+ * thread (see watch-worker.ts); batching and rebuilding stay on this one. Resolves once watching.
+ */
 export async function watchSite(initial: WatchTargets, options: WatchOptions): Promise<SiteWatcher> {
   let targets = initial;
   const batcher = new ChangeBatcher({ ...options, run: options.onPlan });
-  const start = async (): Promise<FSWatcher> => {
-    const watcher = watch(watchRoots(targets), {
-      ignoreInitial: true,
-      // Editors' delete-then-recreate saves are coalesced by the batcher, without chokidar's 100 ms hold.
-      atomic: false,
-      awaitWriteFinish: false,
-      ignored: (file: string, stats?: Stats) => !isWatched(targets, path.resolve(file), stats ? stats.isDirectory() : undefined),
-    });
-    watcher.on('all', (event, file) => {
-      const abs = path.resolve(file);
-      const kind = kindOf(targets, abs, event === 'addDir' || event === 'unlinkDir');
-      if (kind) batcher.push(event as FileEvent, abs, kind, event !== 'change');
-    });
-    // chokidar drops a `change` for a file that had one less than 50 ms before (it throttles rather
-    // than defers), so a quick second save would be lost. The raw fs.watch events are not throttled:
-    // every change they report goes into the batch too (the batcher coalesces the duplicates).
-    watcher.on('raw', (rawEvent, name, details) => {
-      const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
-      if (rawEvent !== 'change' || !name || !watched) return;
-      const candidates = path.basename(watched) === name ? [watched, path.join(watched, name)] : [path.join(watched, name)];
-      for (const candidate of candidates) {
-        const abs = path.resolve(candidate);
-        const kind = kindOf(targets, abs);
-        if (kind) {
-          batcher.push('change', abs, kind);
-          return;
-        }
-      }
-    });
-    watcher.on('error', (thrown) => options.onError?.(thrown instanceof Error ? thrown : new Error(String(thrown))));
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-    return watcher;
-  };
-  let watcher = await start();
+  const worker = spawnWatcher(initial);
+  let waiting: { resolve: () => void; reject: (e: Error) => void } | undefined;
+  let onClosed: (() => void) | undefined;
+  let exited = false;
+  const untilReady = () => new Promise<void>((resolve, reject) => (waiting = { resolve, reject }));
+  worker.on('message', (message: WatcherMessage) => {
+    if (message.type === 'event') batcher.push(message.event, message.file, message.kind);
+    else if (message.type === 'ready') waiting?.resolve();
+    else if (message.type === 'error') options.onError?.(new Error(message.message));
+    else onClosed?.();
+  });
+  worker.on('error', (thrown) => {
+    if (waiting) waiting.reject(thrown);
+    options.onError?.(thrown);
+  });
+  worker.on('exit', () => {
+    exited = true;
+    waiting?.reject(new Error('the file watcher stopped'));
+    onClosed?.();
+  });
+  const first = untilReady();
+  try {
+    await first;
+  } catch (thrown) {
+    await worker.terminate();
+    throw thrown;
+  }
+  waiting = undefined;
+  let closing: Promise<void> | undefined;
   return {
     idle: () => batcher.idle(),
     requestCheck: (afterMs) => batcher.requestCheck(afterMs),
     async retarget(next) {
-      const same = JSON.stringify(watchRoots(next)) === JSON.stringify(watchRoots(targets));
+      const same = JSON.stringify(watchRoots(next)) === JSON.stringify(watchRoots(targets)) && JSON.stringify(next) === JSON.stringify(targets);
       targets = next;
-      if (same) return;
-      await watcher.close();
-      watcher = await start();
+      if (same || exited) return;
+      const ready = untilReady();
+      worker.postMessage({ type: 'retarget', targets: next } satisfies WatcherCommand);
+      await ready.catch((thrown: Error) => options.onError?.(thrown));
+      waiting = undefined;
     },
-    async close() {
-      await watcher.close();
-      await batcher.close();
+    close() {
+      closing ??= (async () => {
+        if (!exited) {
+          const closed = new Promise<void>((resolve) => {
+            onClosed = resolve;
+            setTimeout(resolve, 2000).unref();
+          });
+          worker.postMessage({ type: 'close' } satisfies WatcherCommand);
+          await closed;
+          await worker.terminate();
+        }
+        await batcher.close();
+      })();
+      return closing;
     },
   };
 }

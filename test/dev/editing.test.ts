@@ -74,6 +74,17 @@ describe('inkstone dev: saving posts', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^posts\/2021-01-01-alpha\.md → 1 page in \d+ ms$/));
   });
 
+  it('a link to another post by its file is rewritten on the fast path, as in a full build', async () => {
+    const { rebuilds, checks } = await afterEdit('alpha links to beta', async () => {
+      await writeFile(source('alpha'), postText('Alpha 笔记', 'kernel', 'c', `\n见 [beta](./${SOURCES.beta})。\n`));
+    }, PAGES.alpha);
+    expect(rebuilds[0]!.mode).toBe('fast');
+    const hrefs = [...(await output('alpha')).matchAll(/<a href="([^"]*)">beta<\/a>/g)].map((m) => m[1]);
+    expect(hrefs).toEqual([`/${PAGES.beta}`]);
+    // The background re-plan agrees with the fast path: nothing left to fix.
+    expect(checks.every((c) => c.ok && c.written.length === 0)).toBe(true);
+  });
+
   it('an edit to a post in the feed updates its page and the feed, nothing else', async () => {
     const { changes, rebuilds } = await afterEdit('epsilon appended', async () => {
       await writeFile(source('epsilon'), postText('Epsilon 内存', 'kernel', 'mm', '\n页面回收的补充说明。\n'));
