@@ -8,7 +8,7 @@ import { loadPosts, type FoundFile, type SourceCache } from './content/load.js';
 import { lineOfKey, type Post } from './content/post.js';
 import { error, hasErrors, messageOf, sortDiagnostics, warning, type Diagnostic } from './diagnostics.js';
 import type { RenderedMarkdown } from './markdown/pipeline.js';
-import { createRenderService, defaultPoolSize, type RenderService } from './markdown/pool.js';
+import { createRenderService, defaultPoolSize, workersShareLoad, type RenderService } from './markdown/pool.js';
 import { withRenderCache } from './cache.js';
 import { postAssetFiles } from './check/assets.js';
 import { rewriteLinks } from './check/rewrite.js';
@@ -255,7 +255,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const useCache = options.cache ?? true;
   const service =
     options.service ??
-    withRenderCache(await createRenderService(options.workers ?? defaultPoolSize()), useCache ? path.join(cacheDirFor(path.resolve(options.root ?? '.')), 'render') : undefined);
+    withRenderCache(await createRenderService(options.workers ?? defaultPoolSize(), undefined, options.workers !== undefined || workersShareLoad()), useCache ? path.join(cacheDirFor(path.resolve(options.root ?? '.')), 'render') : undefined);
   try {
     const root = path.resolve(options.root ?? '.');
     const previous = useCache ? await readManifest(manifestFileFor(root)) : undefined;
