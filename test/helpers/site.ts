@@ -6,6 +6,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { buildPost, type Post } from '../../src/content/post.js';
 
 /** The repository root (holds the sample posts and the default theme). */
 export const REPO = path.resolve(import.meta.dirname, '../..');
@@ -60,4 +61,15 @@ export function text(el: Element | Root): string {
 export function post(front: Record<string, string>, body: string): string {
   const lines = Object.entries(front).map(([k, v]) => `${k}: ${v}`);
   return `---\n${lines.join('\n')}\n---\n${body}`;
+}
+
+/** A Post built by the real loader from a file name, front matter (JSON values are valid YAML) and body. */
+export function makePost(name: string, front: Record<string, unknown>, body = 'Body.\n'): Post {
+  const fm = Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+  const { post, diagnostics } = buildPost(
+    { path: `posts/${name}`, relPath: name, text: `---\n${fm.join('\n')}\n---\n${body}`, mtimeMs: 0 },
+    { permalink: 'date', timezone: undefined, excerptSeparator: undefined },
+  );
+  if (!post) throw new Error(`${name}: ${JSON.stringify(diagnostics)}`);
+  return post;
 }

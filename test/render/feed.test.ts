@@ -1,9 +1,10 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPost, type Post } from '../../src/content/post.js';
+import type { Post } from '../../src/content/post.js';
 import { createInProcessService, type RenderService } from '../../src/markdown/pool.js';
 import { renderFeed, type FeedEntry, type FeedSite } from '../../src/render/feed.js';
 import { all, attr, one, parseFragment, text } from '../helpers/html.js';
+import { makePost } from '../helpers/site.js';
 
 const SITE: FeedSite = {
   title: '内核笔记 & notes',
@@ -14,16 +15,6 @@ const SITE: FeedSite = {
   feedPath: '/feed.xml',
 };
 
-/** A post from a file name, front matter (JSON values are valid YAML) and body. */
-function makePost(name: string, front: Record<string, unknown>, body = 'Body.\n'): Post {
-  const fm = Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
-  const { post, diagnostics } = buildPost(
-    { path: `posts/${name}`, relPath: name, text: `---\n${fm.join('\n')}\n---\n${body}`, mtimeMs: 0 },
-    { permalink: 'date', timezone: undefined, excerptSeparator: undefined },
-  );
-  if (!post) throw new Error(`${name}: ${JSON.stringify(diagnostics)}`);
-  return post;
-}
 
 let service: RenderService;
 beforeAll(async () => {

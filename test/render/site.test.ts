@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, type SiteConfig } from '../../src/config.js';
-import { buildPost, type Post } from '../../src/content/post.js';
+import type { Post } from '../../src/content/post.js';
 import { createInProcessService, type RenderService } from '../../src/markdown/pool.js';
 import {
   buildModel,
@@ -22,21 +22,12 @@ import {
 } from '../../src/render/site.js';
 import { loadTheme, type Theme } from '../../src/render/templates.js';
 import { all, attr, one, parseDocument, parseFragment, text } from '../helpers/html.js';
+import { makePost } from '../helpers/site.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const THEME_DIR = path.join(REPO, 'layouts');
 const NOW = '2024-06-01T12:00:00+00:00';
 
-/** A post from a file name, front matter (JSON values are valid YAML) and body. */
-function makePost(name: string, front: Record<string, unknown>, body = 'Body.\n'): Post {
-  const fm = Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
-  const { post, diagnostics } = buildPost(
-    { path: `posts/${name}`, relPath: name, text: `---\n${fm.join('\n')}\n---\n${body}`, mtimeMs: 0 },
-    { permalink: 'date', timezone: undefined, excerptSeparator: undefined },
-  );
-  if (!post) throw new Error(`${name}: ${JSON.stringify(diagnostics)}`);
-  return post;
-}
 
 function makeConfig(data: Record<string, unknown> = {}): SiteConfig {
   const { config, errors } = resolveConfig({ title: '笔记', url: 'https://user.github.io', baseurl: '/notes', ...data }, { root: REPO });
