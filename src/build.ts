@@ -179,9 +179,10 @@ export async function computeSite(
   const { planned, diagnostics, postCount } = await planSite(options, service, sources);
   if (!planned) return { diagnostics, postCount };
   const renderable = planned.specs.filter((spec) => spec.kind === 'raw' || layoutUsable(planned.theme, spec.layout));
-  const { reused, stale } = await reusePages(renderable, planned, previous && { outDir: planned.config.outDir, manifest: previous });
+  // Spec hashes are only worth computing when there is a manifest to compare with and record in.
+  const hashes = previous ? new Map(renderable.map((spec) => [spec.path, specHash(spec, planned.theme, planned.model)])) : new Map<string, string>();
+  const { reused, stale } = await reusePages(renderable, hashes, previous && { outDir: planned.config.outDir, manifest: previous });
   const { files, diagnostics: pageErrors } = await renderPages(stale, planned.theme, planned.model);
-  const hashes = new Map(renderable.map((spec) => [spec.path, specHash(spec, planned.theme, planned.model)]));
   const all = [...reused, ...files.map((f) => ({ ...f, spec: hashes.get(f.path) }))].sort((a, b) => (a.path < b.path ? -1 : 1));
   const state: SiteState = { ...planned, files: all };
   return { state, diagnostics: [...diagnostics, ...pageErrors, ...checkSite(state)], postCount };
@@ -193,7 +194,7 @@ export async function computeSite(
  */
 export async function reusePages(
   specs: readonly PageSpec[],
-  planned: PlannedSite,
+  hashes: ReadonlyMap<string, string>,
   previous: { outDir: string; manifest: Manifest } | undefined,
 ): Promise<{ reused: OutputFile[]; stale: PageSpec[] }> {
   if (!previous) return { reused: [], stale: [...specs] };
@@ -202,8 +203,8 @@ export async function reusePages(
   await Promise.all(
     specs.map(async (spec) => {
       const before = previous.manifest[spec.path];
-      const hash = before?.spec ? specHash(spec, planned.theme, planned.model) : undefined;
-      if (before && hash === before.spec) {
+      const hash = hashes.get(spec.path);
+      if (before?.spec && hash === before.spec) {
         try {
           const file = path.join(previous.outDir, spec.path);
           const info = await stat(file);
