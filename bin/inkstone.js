@@ -37,5 +37,5 @@ if (current !== fingerprint) {
   writeFileSync(stamp, fingerprint);
 }
 
-const { main } = await import(pathToFileURL(path.join(dist, 'cli.js')).href);
+const { main } = await import(pathToFileURL(path.join(dist, 'cli', 'main.js')).href);
 process.exitCode = await main(process.argv.slice(2));

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cacheDirFor } from '../src/build.js';
-import { parseCommand } from '../src/cli.js';
-import { resolveConfig } from '../src/config.js';
+import { parseCommand } from '../src/cli/args.js';
+import { resolveConfig } from '../src/config/config.js';
+import { cacheDirOf as cacheDirFor } from '../src/config/site-paths.js';
 import { REPO } from './helpers/site.js';
 
 const FILE = path.join(REPO, '.github/workflows/pages.yml');

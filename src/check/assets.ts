@@ -5,11 +5,11 @@
  * copies of it.
  */
 import path from 'node:path';
-import type { FoundFile } from '../content/load.js';
-import type { OutputFile } from '../output.js';
-import type { RenderedPost } from '../render/site.js';
+import type { OutputFile } from '../output/write-output.js';
+import type { RenderedPost } from '../render/context.js';
+import type { FoundFile } from '../site/model.js';
+import { isExternal, safeDecode, splitHref } from '../urls.js';
 import { scanHtml } from './html.js';
-import { isExternal, safeDecode, splitHref } from './urls.js';
 
 const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
 /** Raw HTML with URLs that Markdown's link list does not carry (rehype writes tag and attribute names in lowercase). */

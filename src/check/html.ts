@@ -7,6 +7,9 @@
  * against a real parser (hast-util-from-html) on the built sample site.
  */
 
+import { decodeHTMLAttribute } from 'entities';
+import { URL_ATTRIBUTES } from '../urls.js';
+
 /** A URL found in an attribute. */
 export interface HtmlRef {
   /** Lowercase tag name (`a`, `img`, ...). */
@@ -31,36 +34,12 @@ export interface ScannedHtml {
   ids: string[];
 }
 
-/** Which attributes of which elements hold URLs a reader's browser will fetch or follow. */
-const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  img: ['src', 'srcset'],
-  source: ['src', 'srcset'],
-  script: ['src'],
-  iframe: ['src'],
-  embed: ['src'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  track: ['src'],
-  input: ['src'],
-  object: ['data'],
-};
-
 /** Elements whose contents are text, not markup. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
 
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Decodes character references (`&#x26;`, `&#38;`, `&amp;` ...) in text or an attribute value. */
+/** Decodes character references (`&#x26;`, `&#38;`, `&amp;`, every HTML5 name) in an attribute value or text. */
 export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(?:#[xX]([0-9a-fA-F]{1,6});?|#(\d{1,7});?|([a-zA-Z]+);)/g, (whole, hex: string, dec: string, name: string) => {
-    if (name !== undefined) return NAMED[name] ?? whole;
-    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-  });
+  return text.includes('&') ? decodeHTMLAttribute(text) : text;
 }
 
 /** Encodes a value for a double-quoted attribute, the way rehype-stringify does. */

@@ -6,12 +6,13 @@
  * they broke on. Broken links are warnings, or errors when `strict`.
  */
 import path from 'node:path';
+import { lineOfMention } from '../content/source-lines.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import type { RenderedPost } from '../render/site.js';
+import type { RenderedPost } from '../render/context.js';
+import { closest } from '../suggest.js';
+import { candidateFiles, isExternal, pageBase, resolveHref, safeDecode, splitHref, urlOfOutputPath, withBase, withoutBase } from '../urls.js';
 import { postRefs, relativeTarget } from './assets.js';
 import { scanHtml, type HtmlRef } from './html.js';
-import type { CheckedLink } from './rewrite.js';
-import { candidateFiles, closest, isExternal, pageBase, resolveHref, safeDecode, splitHref, urlOfOutputPath, withBase, withoutBase } from './urls.js';
 
 /** A built page to check. */
 export interface CheckPage {
@@ -64,7 +65,7 @@ export function checkLinks(pages: readonly CheckPage[], otherFiles: Iterable<str
     const { page } = info;
     if (page.post) {
       const { post, rendered } = page.post;
-      for (const link of rendered.links as CheckedLink[]) {
+      for (const link of rendered.links) {
         const shown = link.written ?? link.url;
         const what = link.kind === 'image' ? `image "${displayHref(shown)}"` : `link to "${displayHref(shown)}"`;
         let problem = link.problem ?? checker.problem(link.url, info, shown, link.kind);
@@ -79,7 +80,7 @@ export function checkLinks(pages: readonly CheckPage[], otherFiles: Iterable<str
       for (const url of postRefs(rendered)) {
         if (listed.has(url)) continue;
         const problem = checker.problem(url, info, url, 'image');
-        if (problem) diagnostics.push(report(post.source, `file "${displayHref(url)}": ${problem}`, lineOf(post, url)));
+        if (problem) diagnostics.push(report(post.source, `file "${displayHref(url)}": ${problem}`, lineOfMention(post.body, url, post.bodyLine)));
       }
     }
     for (const ref of info.layoutRefs) {
@@ -111,15 +112,6 @@ function layoutHolding(page: CheckPage, url: string, baseurl: string): string {
   if (noBase && noBase !== '/') needles.add(noBase);
   for (const layout of chain) if ([...needles].some((n) => n && layout.source.includes(n))) return layout.file;
   return chain[0]?.file ?? page.path;
-}
-
-/** The 1-based file line where a post's body first mentions `url`, if it does (raw HTML the link list has no line for). */
-function lineOf(post: RenderedPost['post'], url: string): number | undefined {
-  const at = post.body.indexOf(url);
-  if (at < 0) return undefined;
-  let line = post.bodyLine;
-  for (let i = post.body.indexOf('\n'); i >= 0 && i < at; i = post.body.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 /** An href as a person wrote it: percent-escapes decoded (`#内核`, not `#%E5%86%85`). */

@@ -130,7 +130,8 @@ export function parseDate(text: string, zone?: string): PostDate | undefined {
   return fromFieldsInZone(fields, zone);
 }
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+/** `7` → `07`: a number zero-padded to `width` digits. */
+export const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** `+08:00` style offset. */
 export function formatOffset(offsetMinutes: number, separator = ':'): string {

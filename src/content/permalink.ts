@@ -1,5 +1,5 @@
 /** Jekyll's permalink styles and placeholders, expanded from a post's data. */
-import type { PostDate } from './dates.js';
+import { pad, type PostDate } from './dates.js';
 
 /** Jekyll's named permalink styles. */
 export const PERMALINK_STYLES: Readonly<Record<string, string>> = {
@@ -20,7 +20,6 @@ export interface PermalinkData {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** A named style's pattern, or the pattern itself. */
 export function permalinkPattern(style: string): string {

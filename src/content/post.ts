@@ -1,53 +1,9 @@
 /** What a post is: a source file with front matter, turned into a Post (pure: no disk access). */
-import matter from 'gray-matter';
-import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { diagnosticFrom, error, warning, type Diagnostic } from '../diagnostics.js';
+import type { Post, SourceFile } from '../site/model.js';
 import { fromInstant, parseDate, type PostDate } from './dates.js';
+import { lineOfKey, parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { expandPermalink, outputPathForUrl, unsafeUrlReason } from './permalink.js';
-import { parseYaml, YamlError } from './yaml.js';
-
-/** A source file as read from disk. */
-export interface SourceFile {
-  /** Path relative to the site root, with `/` separators (`posts/2020-01-01-x.md`). */
-  path: string;
-  /** Path relative to the posts folder (`2020-01-01-x.md`, `_drafts/y.md`). */
-  relPath: string;
-  text: string;
-  /** Modification time, used to date drafts. */
-  mtimeMs: number;
-}
-
-/** A post, ready to render. */
-export interface Post {
-  /** Source path relative to the site root; the post's identity. */
-  source: string;
-  /** Path relative to the posts folder. */
-  relPath: string;
-  /** File-name slug without date and extension (`some-drafts`). */
-  slug: string;
-  title: string;
-  date: PostDate;
-  categories: string[];
-  tags: string[];
-  layout: string;
-  /** URL path without baseurl, as Jekyll's `page.url`: `/basic/2020/01/01/some-drafts.html`. */
-  url: string;
-  /** File written, relative to the output folder. */
-  outputPath: string;
-  draft: boolean;
-  published: boolean;
-  /** Markdown body (front matter removed, line endings normalized). */
-  body: string;
-  /** 1-based line of the body's first line in the source file. */
-  bodyLine: number;
-  /** Explicit excerpt from front matter, as Markdown. */
-  excerpt: string | undefined;
-  /** Separator that ends the excerpt; undefined means "first paragraph". */
-  excerptSeparator: string | undefined;
-  /** All front matter, for `page.*` in templates. */
-  data: Record<string, unknown>;
-  /** The raw front matter block (with its opening `---`), to point errors at a key's line. */
-  frontMatter: string;
-}
 
 /** Site settings that shape posts. */
 export interface PostSettings {
@@ -86,74 +42,20 @@ export function titleFromSlug(slug: string): string {
     .join(' ');
 }
 
-/** The 1-based file line of `key:` in the front matter, or the opening line. */
-export function lineOfKey(frontMatter: string, key: string): number {
-  const lines = frontMatter.split('\n');
-  const index = lines.findIndex((l) => new RegExp(`^${key}\\s*:`).test(l));
-  return index < 0 ? 1 : index + 1;
-}
-
-interface Parsed {
-  data: Record<string, unknown>;
-  body: string;
-  bodyLine: number;
-  frontMatter: string;
-}
-
-/**
- * Splits and parses front matter. A thrown YamlError's line counts from the line after the opening
- * `---` (add 1 for the file line); undefined means the opening `---` itself.
- */
-export function parseFrontMatter(text: string): Parsed {
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (!/^---[ \t]*\n/.test(normalized) && normalized.trim() !== '---') {
-    return { data: {}, body: normalized, bodyLine: 1, frontMatter: '' };
-  }
-  if (!/\n---[ \t]*(\n|$)/.test(normalized.slice(3))) {
-    throw new YamlError('front matter has no closing "---" line', undefined);
-  }
-  const parsed = matter(normalized, {
-    engines: {
-      yaml: (source: string) => {
-        // `source` starts with the rest of the opening "---" line, so its line N is file line N.
-        let value: unknown;
-        try {
-          value = parseYaml(source);
-        } catch (thrown) {
-          if (thrown instanceof YamlError && thrown.line !== undefined) throw new YamlError(thrown.message, thrown.line - 1);
-          throw thrown;
-        }
-        if (value === null || value === undefined) return {};
-        if (typeof value !== 'object' || Array.isArray(value)) throw new YamlError('front matter must be a mapping (key: value)', 1);
-        return value as object;
-      },
-    },
-  });
-  let body = parsed.content;
-  // gray-matter leaves the rest of the closing line ("---  ") at the start of the body: drop it.
-  if (normalized.slice(0, normalized.length - body.length).endsWith('---')) body = body.replace(/^[ \t]*(?:\n|$)/, '');
-  const bodyLine = normalized.slice(0, normalized.length - body.length).split('\n').length;
-  return { data: parsed.data as Record<string, unknown>, body, bodyLine, frontMatter: '---' + parsed.matter };
-}
-
-/** The outcome of reading one source file: a post, or the reason it is skipped, and diagnostics. */
+/** The outcome of reading one source file: a post (unless it has errors) and diagnostics. */
 export interface PostResult {
   post?: Post;
-  skipped?: 'unpublished' | 'future';
   diagnostics: Diagnostic[];
 }
 
 /** Turns a source file into a Post, applying Jekyll's naming, date, category and permalink rules. */
 export function buildPost(file: SourceFile, settings: PostSettings): PostResult {
   const diagnostics: Diagnostic[] = [];
-  let parsed: Parsed;
+  let parsed: FrontMatter;
   try {
     parsed = parseFrontMatter(file.text);
   } catch (thrown) {
-    const e = thrown instanceof YamlError ? thrown : new YamlError(String(thrown), undefined);
-    // YAML lines count from the line after the opening "---", which is file line 2.
-    const line = e.line === undefined ? 1 : e.line + 1;
-    return { diagnostics: [error(file.path, `invalid front matter: ${e.message}`, Math.max(1, line))] };
+    return { diagnostics: [diagnosticFrom(thrown, { file: file.path, line: 1 }, 'invalid front matter: ')] };
   }
   const { data, frontMatter } = parsed;
   const fail = (key: string, message: string) => diagnostics.push(error(file.path, message, lineOfKey(frontMatter, key)));

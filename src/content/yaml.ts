@@ -1,13 +1,11 @@
 /** YAML for front matter and `_config.yml`, with Jekyll-friendly typing and located errors. */
 import { parse, Parser, YAMLParseError } from 'yaml';
+import { LocatedError, messageOf } from '../diagnostics.js';
 
 /** A YAML problem with its 1-based line inside the parsed text. */
-export class YamlError extends Error {
-  constructor(
-    message: string,
-    readonly line: number | undefined,
-  ) {
-    super(message);
+export class YamlError extends LocatedError {
+  constructor(message: string, line: number | undefined) {
+    super(message, '', line);
   }
 }
 
@@ -27,7 +25,7 @@ export function parseYaml(text: string): unknown {
       const at = thrown.code === 'MISSING_CHAR' ? (quotedScalarStart(text, end) ?? end) : end;
       throw new YamlError(first, thrown.linePos?.[0]?.line ?? text.slice(0, at).split('\n').length);
     }
-    throw new YamlError(thrown instanceof Error ? thrown.message : String(thrown), undefined);
+    throw new YamlError(messageOf(thrown), undefined);
   }
 }
 

@@ -7,12 +7,16 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { BuildOptions } from '../build.js';
-import type { Command } from '../cli.js';
-import type { SiteConfig } from '../config.js';
+import type { Command } from '../cli/args.js';
+import { plural, progressPrinter } from '../cli/text.js';
+import { WATCH_DEFAULTS } from '../config/defaults.js';
 import { formatDiagnostic, messageOf, type Diagnostic } from '../diagnostics.js';
-import { DevSession, summaryLine, type OutputChange, type RebuildResult } from './incremental.js';
+import type { OutputChange } from './output-mirror.js';
 import { startPreviewServer, type PreviewServer, type ReloadMessage } from './server.js';
-import { watchSite, type RebuildPlan, type SiteWatcher, type WatchTargets } from './watch.js';
+import { DevSession, type RebuildResult } from './session.js';
+import { summaryLine, triggerLabel } from './summary.js';
+import { targetsOf } from './watch-targets.js';
+import { watchSite, type RebuildPlan, type SiteWatcher } from './watcher.js';
 
 /** Options of a dev session: the build options plus server, watcher and output settings. */
 export interface DevOptions extends BuildOptions {
@@ -61,28 +65,6 @@ export interface DevHandle extends EventEmitter {
   close(): Promise<void>;
 }
 
-/** Watch targets of a site config. */
-export function targetsOf(config: SiteConfig): WatchTargets {
-  return {
-    root: config.root,
-    configFile: path.join(config.root, '_config.yml'),
-    postsDir: config.postsDir,
-    layoutsDir: config.layoutsDir,
-    outDir: config.outDir,
-    drafts: config.drafts,
-  };
-}
-
-/** `posts/a.md`, `posts/a.md (removed)`, `posts/a.md and 2 more`. */
-export function triggerLabel(root: string, plan: RebuildPlan): string {
-  const entries = [...plan.files];
-  const [file, info] = entries.find(([, i]) => i.kind === 'config') ?? entries[0] ?? ['', undefined];
-  const rel = path.relative(root, file).split(path.sep).join('/') || file;
-  const removed = info?.event === 'unlink' || info?.event === 'unlinkDir' ? ' (removed)' : '';
-  const more = entries.length > 1 ? ` and ${entries.length - 1} more` : '';
-  return `${rel}${removed}${more}`;
-}
-
 /** The reload message for a rebuild's changes; `all` also when the settings changed. */
 export function reloadMessage(baseurl: string, result: RebuildResult, settingsChanged = false): ReloadMessage {
   const changes: OutputChange[] = [...result.written, ...result.removed];
@@ -121,7 +103,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
   report(initial.diagnostics);
   let config = await session.config();
   if (initial.ok) {
-    log(`built ${initial.posts} post${initial.posts === 1 ? '' : 's'}, ${initial.pages} pages in ${Math.round(initial.durationMs)} ms`);
+    log(`built ${plural(initial.posts, 'post')}, ${initial.pages} pages in ${Math.round(initial.durationMs)} ms`);
   } else {
     log(`first build failed; serving what is in ${path.relative(process.cwd(), config.outDir) || '.'} until the errors are fixed`);
   }
@@ -146,10 +128,10 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
       try {
         result = await session.rebuild(checkOnly ? { check: true, signal: plan.signal } : { files: plan.files.keys(), full: plan.config });
         if (result.aborted) {
-          watcher?.requestCheck(options.checkDelayMs ?? 200);
+          watcher?.requestCheck(options.checkDelayMs ?? WATCH_DEFAULTS.checkDelayMs);
           return;
         }
-        if (result.needsCheck) watcher?.requestCheck(options.checkDelayMs ?? 200);
+        if (result.needsCheck) watcher?.requestCheck(options.checkDelayMs ?? WATCH_DEFAULTS.checkDelayMs);
         if (!result.ok) {
           notified = server!.showErrors(result.diagnostics.filter((d) => d.severity === 'error'));
           announcedAt = performance.now();
@@ -222,12 +204,7 @@ export async function runDev(command: Command): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const options: DevOptions = { ...command.build, host: command.host, port: command.port };
-  if (process.stderr.isTTY) {
-    options.onProgress = (done, total) => {
-      process.stderr.write(`\rrendering ${done}/${total}`);
-      if (done === total) process.stderr.write('\r\x1b[K');
-    };
-  }
+  options.onProgress = progressPrinter();
   try {
     let dev: DevHandle;
     try {

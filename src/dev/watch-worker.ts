@@ -8,17 +8,9 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Stats } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
-import { isWatched, kindOf, watchRoots, type FileEvent, type WatchTargets } from './watch.js';
-
-/** Messages the worker sends. */
-export type WatcherMessage =
-  | { type: 'event'; event: FileEvent; file: string; kind: NonNullable<ReturnType<typeof kindOf>> }
-  | { type: 'ready' }
-  | { type: 'error'; message: string }
-  | { type: 'closed' };
-
-/** Messages the worker takes. */
-export type WatcherCommand = { type: 'retarget'; targets: WatchTargets } | { type: 'close' };
+import { messageOf } from '../diagnostics.js';
+import type { WatcherCommand, WatcherMessage } from './watch-protocol.js';
+import { isWatched, kindOf, watchRoots, type FileEvent, type WatchTargets } from './watch-targets.js';
 
 const port = parentPort!;
 let targets = (workerData as { targets: WatchTargets }).targets;
@@ -55,7 +47,7 @@ async function start(): Promise<void> {
       }
     }
   });
-  current.on('error', (thrown) => send({ type: 'error', message: thrown instanceof Error ? thrown.message : String(thrown) }));
+  current.on('error', (thrown) => send({ type: 'error', message: messageOf(thrown) }));
   await new Promise<void>((resolve) => current.once('ready', () => resolve()));
   watcher = current;
 }
@@ -75,12 +67,12 @@ port.on('message', (command: WatcherCommand) => {
         port.close();
       }
     } catch (thrown) {
-      send({ type: 'error', message: thrown instanceof Error ? thrown.message : String(thrown) });
+      send({ type: 'error', message: messageOf(thrown) });
     }
   })();
 });
 
 start().then(
   () => send({ type: 'ready' }),
-  (thrown: unknown) => send({ type: 'error', message: thrown instanceof Error ? thrown.message : String(thrown) }),
+  (thrown: unknown) => send({ type: 'error', message: messageOf(thrown) }),
 );

@@ -4,9 +4,6 @@
  * note is shown as preformatted text with a warning instead of stalling the build.
  */
 
-/** Deeper than this, a post is rendered as plain text. Real notes stay below 10. */
-export const MAX_NESTING = 64;
-
 /**
  * An upper estimate of the container depth of a Markdown document: per line, the `>` markers and
  * list markers in its leading prefix, plus indentation in steps of two columns (tabs count four).

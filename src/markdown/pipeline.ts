@@ -1,6 +1,7 @@
 /**
  * Markdown → HTML fragment: CommonMark + GFM through remark, raw HTML through rehype-raw (only when
- * the post has any), GitHub heading ids, and shiki highlighting. One renderer per process (or worker).
+ * the post has any), links normalized, GitHub heading ids, shiki highlighting, and what the rest of
+ * the build needs collected on the way (see file-data.ts). One renderer per process (or worker).
  */
 import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
 import type { Element, Root as HastRoot } from 'hast';
@@ -12,10 +13,19 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import type { Highlighter } from 'shiki';
 import { unified, type Processor } from 'unified';
-import { visit } from 'unist-util-visit';
-import { collectHeadings, headingIdPlugins, type Heading } from './heading-ids.js';
+import { VFile } from 'vfile';
+import { RENDER_DEFAULTS } from '../config/defaults.js';
+import { withBase } from '../urls.js';
+import { absolutizeUrls, plainTextOf } from './excerpt.js';
+import type { Heading, LinkContext, LinkRef } from './file-data.js';
+import { headingIdPlugins } from './heading-ids.js';
 import { getHighlighter, isKnownLanguage, THEMES } from './highlight.js';
-import { estimateNesting, MAX_NESTING } from './nesting.js';
+import { estimateNesting } from './nesting.js';
+import rehypeCollect from './rehype-collect.js';
+import rehypeNormalizeLinks from './rehype-normalize-links.js';
+import remarkSurvey from './remark-survey.js';
+
+export type { Heading, LinkContext, LinkRef } from './file-data.js';
 
 /** What a post's Markdown needs besides its text. */
 export interface MarkdownInput {
@@ -26,20 +36,16 @@ export interface MarkdownInput {
   excerpt?: string | undefined;
   /** Excerpt ends at this separator; undefined means "the first paragraph". */
   excerptSeparator?: string | undefined;
-}
-
-/** A link or image reference found in the rendered post. */
-export interface LinkRef {
-  kind: 'link' | 'image';
-  url: string;
-  /** 1-based line in the source file, when known. */
-  line: number | undefined;
+  /** How to normalize the post's links (see rehype-normalize-links.ts); none for a bare fragment. */
+  links?: LinkContext | undefined;
 }
 
 /** A rendered post body and what the rest of the build needs to know about it. */
 export interface RenderedMarkdown {
   html: string;
   excerptHtml: string;
+  /** The excerpt as plain text, whitespace folded (the default meta description). */
+  excerptText: string;
   headings: Heading[];
   /** Every `id` in the fragment (headings, footnotes, raw HTML), for `#fragment` checks. */
   ids: string[];
@@ -64,24 +70,11 @@ function hastProcessor(highlighter: Highlighter, raw: boolean): HastProcessor {
   const base = unified().use(remarkRehype, { allowDangerousHtml: raw });
   const withRaw = raw ? base.use(rehypeRaw) : base;
   // shiki's rehype plugin is typed against its own unified; the runtime contract is the same.
-  return (withRaw.use(headingIdPlugins) as unknown as HastProcessor).use(...(shiki as unknown as [never])).use(rehypeStringify).freeze() as unknown as HastProcessor;
-}
-
-/**
- * Whether the tree has raw HTML, and which fenced-code languages it uses. Known fence names are
- * lowercased in place (```C, ```Bash): shiki's lookup is case-sensitive, fence names are not.
- */
-function survey(tree: MdastRoot): { raw: boolean; languages: Set<string> } {
-  let raw = false;
-  const languages = new Set<string>();
-  visit(tree, (node) => {
-    if (node.type === 'html') raw = true;
-    else if (node.type === 'code' && node.lang) {
-      if (isKnownLanguage(node.lang)) node.lang = node.lang.toLowerCase();
-      languages.add(node.lang.toLowerCase());
-    }
-  });
-  return { raw, languages };
+  return (withRaw.use(rehypeNormalizeLinks).use(headingIdPlugins) as unknown as HastProcessor)
+    .use(...(shiki as unknown as [never]))
+    .use(rehypeCollect)
+    .use(rehypeStringify)
+    .freeze() as unknown as HastProcessor;
 }
 
 /** Loads the grammars a post needs that are not loaded yet; unknown names are left to render plain. */
@@ -91,67 +84,62 @@ async function loadLanguages(highlighter: Highlighter, wanted: Set<string>): Pro
   if (missing.length) await highlighter.loadLanguage(...(missing as Parameters<Highlighter['loadLanguage']>));
 }
 
-function collect(tree: HastRoot, bodyLine: number): { ids: string[]; links: LinkRef[]; firstParagraph: Element | undefined } {
-  const ids: string[] = [];
-  const links: LinkRef[] = [];
-  let firstParagraph: Element | undefined;
-  visit(tree, 'element', (node: Element, _index, parent) => {
-    const { id, href, src } = node.properties;
-    if (typeof id === 'string' && id) ids.push(id);
-    const line = node.position ? node.position.start.line + bodyLine - 1 : undefined;
-    const selfLink = (node.properties.className as string[] | undefined)?.includes('anchor');
-    if (node.tagName === 'a' && typeof href === 'string' && !selfLink) links.push({ kind: 'link', url: href, line });
-    if (node.tagName === 'img' && typeof src === 'string') links.push({ kind: 'image', url: src, line });
-    if (!firstParagraph && node.tagName === 'p' && parent?.type === 'root') firstParagraph = node;
-  });
-  return { ids, links, firstParagraph };
+/** A post too deeply nested to parse in reasonable time, shown as preformatted text. */
+function tooDeep(input: MarkdownInput, depth: number): RenderedMarkdown {
+  const escaped = input.body.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return {
+    html: `<pre class="too-deep"><code>${escaped}</code></pre>`,
+    excerptHtml: '',
+    excerptText: '',
+    headings: [],
+    ids: [],
+    links: [],
+    warnings: [`nested about ${depth} levels deep (more than ${RENDER_DEFAULTS.maxNesting}): shown as plain text`],
+  };
 }
 
 /** Creates the renderer: one remark parser, two hast chains (with and without raw HTML), one highlighter. */
 export async function createMarkdownRenderer(highlighter?: Highlighter): Promise<MarkdownRenderer> {
   const shiki = highlighter ?? (await getHighlighter());
-  const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+  const parser = unified().use(remarkParse).use(remarkGfm).use(remarkSurvey).freeze();
   const plain = hastProcessor(shiki, false);
   const raw = hastProcessor(shiki, true);
 
-  async function toHast(markdown: string): Promise<{ tree: HastRoot; chain: HastProcessor }> {
-    const mdast = parser.parse(markdown);
-    await parser.run(mdast);
-    const { raw: hasRaw, languages } = survey(mdast);
-    await loadLanguages(shiki, languages);
-    const chain = hasRaw ? raw : plain;
-    const tree = (await chain.run(mdast)) as HastRoot;
-    return { tree, chain };
+  /** Markdown → hast, with the file whose data the plugins filled. */
+  async function toHast(markdown: string, input: MarkdownInput): Promise<{ tree: HastRoot; chain: HastProcessor; file: VFile }> {
+    const file = new VFile({ value: markdown, data: { bodyLine: input.bodyLine, ...(input.links ? { linkContext: input.links } : {}) } });
+    const mdast = parser.parse(file);
+    await parser.run(mdast, file);
+    await loadLanguages(shiki, file.data.languages ?? new Set());
+    const chain = file.data.hasRawHtml ? raw : plain;
+    const tree = (await chain.run(mdast, file)) as HastRoot;
+    return { tree, chain, file };
   }
 
-  async function renderFragment(markdown: string): Promise<string> {
-    const { tree, chain } = await toHast(markdown);
-    return chain.stringify(tree);
+  /** The excerpt's tree: front matter's, or the text before the separator, or a copy of the first paragraph. */
+  async function excerptTree(input: MarkdownInput, firstParagraph: Element | undefined): Promise<{ tree: HastRoot; chain?: HastProcessor } | undefined> {
+    const separatorAt = input.excerptSeparator ? input.body.indexOf(input.excerptSeparator) : -1;
+    const text = input.excerpt ?? (separatorAt >= 0 ? input.body.slice(0, separatorAt) : undefined);
+    if (text !== undefined) return toHast(text, input);
+    return firstParagraph ? { tree: { type: 'root', children: [structuredClone(firstParagraph)] } } : undefined;
   }
 
   return {
     async render(input) {
       const depth = estimateNesting(input.body);
-      if (depth > MAX_NESTING) {
-        const escaped = input.body.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-        return {
-          html: `<pre class="too-deep"><code>${escaped}</code></pre>`,
-          excerptHtml: '',
-          headings: [],
-          ids: [],
-          links: [],
-          warnings: [`nested about ${depth} levels deep (more than ${MAX_NESTING}): shown as plain text`],
-        };
-      }
-      const { tree, chain } = await toHast(input.body);
-      const { ids, links, firstParagraph } = collect(tree, input.bodyLine);
+      if (depth > RENDER_DEFAULTS.maxNesting) return tooDeep(input, depth);
+      const { tree, chain, file } = await toHast(input.body, input);
       const html = chain.stringify(tree);
-      let excerptHtml: string;
-      const separatorAt = input.excerptSeparator ? input.body.indexOf(input.excerptSeparator) : -1;
-      if (input.excerpt !== undefined) excerptHtml = await renderFragment(input.excerpt);
-      else if (separatorAt >= 0) excerptHtml = await renderFragment(input.body.slice(0, separatorAt));
-      else excerptHtml = firstParagraph ? chain.stringify({ type: 'root', children: [firstParagraph] }) : '';
-      return { html, excerptHtml, headings: collectHeadings(tree), ids, links };
+      const excerpt = await excerptTree(input, file.data.firstParagraph);
+      if (excerpt && input.links) absolutizeUrls(excerpt.tree, withBase(input.links.baseurl, input.links.pageUrl));
+      return {
+        html,
+        excerptHtml: excerpt ? (excerpt.chain ?? chain).stringify(excerpt.tree) : '',
+        excerptText: excerpt ? plainTextOf(excerpt.tree) : '',
+        headings: file.data.headings ?? [],
+        ids: file.data.ids ?? [],
+        links: file.data.links ?? [],
+      };
     },
   };
 }

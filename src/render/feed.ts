@@ -1,7 +1,7 @@
 /** Atom feed in jekyll-feed's shape: newest posts, full content, absolute URLs, dates with their own offset. */
 import { toIsoString } from '../content/dates.js';
-import type { Post } from '../content/post.js';
-import { absoluteUrl, type UrlSettings } from './templates.js';
+import type { Post } from '../site/model.js';
+import { absoluteUrl, type UrlSettings } from '../urls.js';
 import { escapeXml, stripInvalidXmlChars } from './xml.js';
 
 /** What the feed says about the site. */

@@ -1,6 +1,6 @@
 /** Index, category, tag and archive lists: pure functions of the posts. */
 import GithubSlugger, { slug as plainSlug } from 'github-slugger';
-import type { Post } from '../content/post.js';
+import type { Post } from '../site/model.js';
 
 /** A category or tag with its posts (newest first) and its page's URL. */
 export interface Term {

@@ -1,5 +1,5 @@
 /** sitemap.xml per sitemaps.org, and robots.txt pointing at it. */
-import { absoluteUrl, type UrlSettings } from './templates.js';
+import { absoluteUrl, type UrlSettings } from '../urls.js';
 import { escapeXml } from './xml.js';
 
 /** A URL to list, with its last modification date (W3C datetime) when known. */

@@ -11,7 +11,7 @@ import { all, attr, one, parseDocument, text } from '../helpers/html.js';
 import { makeSite, post, REPO } from '../helpers/site.js';
 
 const run = promisify(execFile);
-const CLI = path.join(REPO, 'src/cli.ts');
+const CLI = path.join(REPO, 'src/cli/main.ts');
 const cleanup: string[] = [];
 afterEach(async () => {
   await Promise.all(cleanup.splice(0).map((d) => rm(d, { recursive: true, force: true })));

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkLinks, displayHref, type CheckPage, type LinkCheckOptions } from '../../src/check/links.js';
-import { rewriteLinks } from '../../src/check/rewrite.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
-import type { RenderedPost } from '../../src/render/site.js';
+import type { RenderedPost } from '../../src/render/context.js';
 import { renderedPosts } from './fixtures.js';
 
 const OPTIONS: LinkCheckOptions = { url: 'https://user.github.io', baseurl: '/notes', strict: false };
@@ -23,7 +22,7 @@ const INDEX: CheckPage = { path: 'index.html', url: '/', html: '<a href="/notes/
 
 /** Renders, rewrites and checks posts (plus the index page and a stylesheet); returns formatted messages. */
 async function check(files: Record<string, string>, options: Partial<LinkCheckOptions> = {}, others: string[] = ['assets/style.css']): Promise<string[]> {
-  const posts = rewriteLinks(await renderedPosts(files), { baseurl: options.baseurl ?? OPTIONS.baseurl });
+  const posts = await renderedPosts(files, options.baseurl ?? OPTIONS.baseurl);
   const pages = [INDEX, ...posts.map((p) => postPage(p))];
   return checkLinks(pages, others, { ...OPTIONS, ...options }).map(formatDiagnostic);
 }

@@ -1,7 +1,10 @@
 import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { indexPosts, resolvePostUrl, rewriteHref, rewriteLinks, type CheckedLink } from '../../src/check/rewrite.js';
-import type { RenderedPost } from '../../src/render/site.js';
+import { rewriteLinkTags } from '../../src/check/rewrite.js';
+import { indexPosts, resolvePostUrl } from '../../src/content/post-index.js';
+import type { LinkRef as CheckedLink } from '../../src/markdown/pipeline.js';
+import { normalizeUrl } from '../../src/markdown/rehype-normalize-links.js';
+import type { RenderedPost } from '../../src/render/context.js';
 import { all, attr, parseFragment, text } from '../helpers/html.js';
 import { renderedPosts } from './fixtures.js';
 
@@ -22,8 +25,8 @@ text
 
 /** Renders `body` as `posts/2021-03-14-pipes.md` next to the drafts post, rewrites, and returns the pipes post. */
 async function rewritten(body: string, baseurl = '/notes', extra: Record<string, string> = {}): Promise<RenderedPost> {
-  const posts = await renderedPosts({ '2020-01-01-some-drafts.md': DRAFTS, '2021-03-14-pipes.md': PIPES.replace('text\n', body), ...extra });
-  return rewriteLinks(posts, { baseurl }).find((p) => p.post.relPath === '2021-03-14-pipes.md')!;
+  const posts = await renderedPosts({ '2020-01-01-some-drafts.md': DRAFTS, '2021-03-14-pipes.md': PIPES.replace('text\n', body), ...extra }, baseurl);
+  return posts.find((p) => p.post.relPath === '2021-03-14-pipes.md')!;
 }
 
 const hrefs = (html: string) => all(parseFragment(html), 'a, img').map((el: Element) => attr(el, el.tagName === 'a' ? 'href' : 'src'));
@@ -43,11 +46,10 @@ describe('relative links to post files', () => {
   });
 
   it('resolves ../ paths between folders', async () => {
-    const posts = await renderedPosts({
+    const [a, b] = await renderedPosts({
       'kernel/2020-01-01-a.md': '---\ntitle: A\n---\n[b](../shell/2021-01-01-b.md#top)\n',
       'shell/2021-01-01-b.md': '---\ntitle: B\n---\n[a](../kernel/2020-01-01-a.md)\n',
     });
-    const [a, b] = rewriteLinks(posts, { baseurl: '' });
     expect(hrefs(a!.rendered.html)).toEqual(['/2021/01/01/b.html#top']);
     expect(hrefs(b!.rendered.html)).toEqual(['/2020/01/01/a.html']);
   });
@@ -167,26 +169,36 @@ describe('excerpts', () => {
   });
 });
 
-describe('rewriteLinks', () => {
-  it('returns untouched posts as the same objects', async () => {
+describe('rewriteLinkTags', () => {
+  it('returns posts without Jekyll link tags as the same objects', async () => {
     const posts = await renderedPosts({ '2020-01-01-some-drafts.md': DRAFTS, '2021-03-14-pipes.md': PIPES });
-    const result = rewriteLinks(posts, { baseurl: '/notes' });
+    const result = rewriteLinkTags(posts, posts.map((p) => p.post), { baseurl: '/notes' });
     expect(result[0]).toBe(posts[0]);
     expect(result[1]).toBe(posts[1]);
   });
 
   it('does not change its input', async () => {
-    const posts = await renderedPosts({ '2020-01-01-some-drafts.md': DRAFTS, '2021-03-14-pipes.md': PIPES.replace('text', '[a](./2020-01-01-some-drafts.md)') });
+    const posts = await renderedPosts({ '2020-01-01-some-drafts.md': DRAFTS, '2021-03-14-pipes.md': PIPES.replace('text', '[a]({% post_url 2020-01-01-some-drafts %})') });
     const before = JSON.stringify(posts);
-    rewriteLinks(posts, { baseurl: '/notes' });
+    rewriteLinkTags(posts, posts.map((p) => p.post), { baseurl: '/notes' });
     expect(JSON.stringify(posts)).toBe(before);
   });
+});
 
-  it('rewrites a one-off href with rewriteHref', async () => {
-    const [drafts, pipes] = await renderedPosts({ '2020-01-01-some-drafts.md': DRAFTS, '2021-03-14-pipes.md': PIPES });
-    const index = indexPosts([drafts!.post, pipes!.post]);
-    expect(rewriteHref('./2020-01-01-some-drafts.md?x=1#f', pipes!.post, index, { baseurl: '' })).toEqual({ url: '/basic/2020/01/01/some-drafts.html?x=1#f' });
-    expect(rewriteHref('https://example.com/x.md', pipes!.post, index, { baseurl: '' })).toBeUndefined();
-    expect(rewriteHref('#only', pipes!.post, index, { baseurl: '/notes' })).toBeUndefined();
+describe('normalizeUrl', () => {
+  const context = { baseurl: '', source: 'posts/2021-03-14-pipes.md', postsFolder: 'posts', pageUrl: '/2021/03/14/pipes.html', posts: { 'posts/2020-01-01-some-drafts.md': '/basic/2020/01/01/some-drafts.html' } };
+  it.each([
+    ['./2020-01-01-some-drafts.md?x=1#f', { url: '/basic/2020/01/01/some-drafts.html?x=1#f' }],
+    ['./2020-01-01-other.md', { missingPost: 'posts/2020-01-01-other.md' }],
+    ['https://example.com/x.md', {}],
+    ['#only', {}],
+    ['/assets/x.png', {}],
+  ])('%s → %j', (url, expected) => {
+    expect(normalizeUrl(url, context)).toEqual(expected);
+  });
+
+  it('gives root-relative URLs outside the base path the base path', () => {
+    expect(normalizeUrl('/assets/x.png', { ...context, baseurl: '/notes' })).toEqual({ url: '/notes/assets/x.png' });
+    expect(normalizeUrl('/notes/assets/x.png', { ...context, baseurl: '/notes' })).toEqual({});
   });
 });

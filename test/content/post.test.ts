@@ -5,16 +5,13 @@ import {
   categoriesOf,
   futureWarning,
   isFuture,
-  lineOfKey,
-  parseFrontMatter,
   tagsOf,
   titleFromSlug,
   toList,
-  type Post,
   type PostResult,
   type PostSettings,
 } from '../../src/content/post.js';
-import { YamlError } from '../../src/content/yaml.js';
+import type { Post } from '../../src/site/model.js';
 
 const ms = (iso: string): number => Date.parse(iso);
 
@@ -454,50 +451,6 @@ describe('buildPost: broken YAML points at the file line', () => {
     expect(failures('2020-01-01-x.md', text)).toEqual([
       { file: 'posts/2020-01-01-x.md', line, message: `invalid front matter: ${message}`, severity: 'error' },
     ]);
-  });
-});
-
-describe('parseFrontMatter', () => {
-  it.each<[string, ReturnType<typeof parseFrontMatter>]>([
-    ['---\na: 1\n---\nbody\n', { data: { a: 1 }, body: 'body\n', bodyLine: 4, frontMatter: '---\na: 1' }],
-    ['---\na: 1\nb: x\n---\n\nbody', { data: { a: 1, b: 'x' }, body: '\nbody', bodyLine: 5, frontMatter: '---\na: 1\nb: x' }],
-    ['no front matter\n', { data: {}, body: 'no front matter\n', bodyLine: 1, frontMatter: '' }],
-    ['---   \na: 1\n---  \nbody', { data: { a: 1 }, body: 'body', bodyLine: 4, frontMatter: '---   \na: 1' }],
-    ['\uFEFF---\r\na: 1\r\n---\r\nb\r\n', { data: { a: 1 }, body: 'b\n', bodyLine: 4, frontMatter: '---\na: 1' }],
-  ])('%j', (text, expected) => {
-    expect(parseFrontMatter(text)).toEqual(expected);
-  });
-
-  it('throws YamlError with lines counted from the line after the opening ---', () => {
-    const cases: [string, number | undefined][] = [
-      ['---\na: 1\nb: "x\n---\n', 2], // file line 3
-      ['---\n- a\n---\n', 1], // file line 2
-      ['---\na: 1\n', undefined], // the opening line itself
-    ];
-    for (const [text, line] of cases) {
-      let caught: unknown;
-      try {
-        parseFrontMatter(text);
-      } catch (thrown) {
-        caught = thrown;
-      }
-      expect(caught).toBeInstanceOf(YamlError);
-      expect((caught as YamlError).line).toBe(line);
-    }
-  });
-});
-
-describe('lineOfKey', () => {
-  const front = '---\nlayout: post\ntitle: x\ncategories: [a]\n  nested: 1\ntags: b';
-  it.each<[string, number]>([
-    ['layout', 2],
-    ['title', 3],
-    ['categor(y|ies)', 4],
-    ['tags?', 6],
-    ['nested', 1],
-    ['missing', 1],
-  ])('%s → line %d', (key, line) => {
-    expect(lineOfKey(front, key)).toBe(line);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The real command: `node --import tsx src/cli.ts dev --src DIR --port 0` in a child process,
+ * The real command: `node --import tsx src/cli/main.ts dev --src DIR --port 0` in a child process,
  * its terminal lines, a save, a broken save, and Ctrl-C (SIGINT) or SIGTERM ending it with 0.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,7 +19,7 @@ interface Running {
 }
 
 function startCli(root: string): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'dev', '--src', root, '--port', '0', '--workers', '1', '--no-cache'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'dev', '--src', root, '--port', '0', '--workers', '1', '--no-cache'], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

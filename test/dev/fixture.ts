@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeSite } from '../helpers/site.js';
-import { BUILTIN_LAYOUTS } from '../../src/build.js';
+import { BUILTIN_LAYOUTS } from '../../src/load/load-theme.js';
 
 const body = (title: string, extra = '') =>
   [

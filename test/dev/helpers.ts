@@ -5,7 +5,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { listTree } from '../../src/output.js';
+import { listTree } from '../../src/fs/list-tree.js';
 import type { DevHandle, DevRebuild } from '../../src/dev/run.js';
 import { REPO, writeFiles } from '../helpers/site.js';
 

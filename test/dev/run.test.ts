@@ -1,9 +1,10 @@
 /** The small pure pieces of `inkstone dev`: terminal lines, reload messages, trigger labels, script injection. */
 import { describe, expect, it } from 'vitest';
 import { clientTag, injectClient } from '../../src/dev/client.js';
-import { describeChanges, summaryLine, type RebuildResult } from '../../src/dev/incremental.js';
-import { reloadMessage, triggerLabel } from '../../src/dev/run.js';
-import type { RebuildPlan } from '../../src/dev/watch.js';
+import type { RebuildPlan } from '../../src/dev/batcher.js';
+import { reloadMessage } from '../../src/dev/run.js';
+import type { RebuildResult } from '../../src/dev/session.js';
+import { describeChanges, summaryLine, triggerLabel } from '../../src/dev/summary.js';
 
 const result = (over: Partial<RebuildResult>): RebuildResult => ({
   ok: true,

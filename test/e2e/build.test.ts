@@ -12,7 +12,7 @@ import { formatDiagnostic } from '../../src/diagnostics.js';
 import { byTag, findAll, hasClass, makeSite, post, readHtml, REPO, text, writeFiles } from '../helpers/site.js';
 
 const run = promisify(execFile);
-const CLI = path.join(REPO, 'src/cli.ts');
+const CLI = path.join(REPO, 'src/cli/main.ts');
 
 /** Builds a fixture site with the real pipeline (one worker, no persistent cache). */
 async function buildSite(root: string, extra: Parameters<typeof build>[0] = {}): Promise<BuildReport> {

@@ -22,7 +22,7 @@ import { all, attr, one } from '../helpers/html.js';
 import { REPO } from '../helpers/site.js';
 
 const run = promisify(execFile);
-const CLI = path.join(REPO, 'src/cli.ts');
+const CLI = path.join(REPO, 'src/cli/main.ts');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',

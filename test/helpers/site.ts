@@ -6,7 +6,8 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { buildPost, type Post } from '../../src/content/post.js';
+import { buildPost } from '../../src/content/post.js';
+import type { Post } from '../../src/site/model.js';
 
 /** The repository root (holds the sample posts and the default theme). */
 export const REPO = path.resolve(import.meta.dirname, '../..');

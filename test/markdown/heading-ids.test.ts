@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { collectHeadings, headingIdPlugins } from '../../src/markdown/heading-ids.js';
+import { headingIdPlugins } from '../../src/markdown/heading-ids.js';
 import { all, attr, childElements, classes, one, parseFragment, text } from '../helpers/html.js';
 
 /** Runs the heading plugins over an HTML fragment, as the pipeline does over a post. */
@@ -59,31 +59,5 @@ describe('headingIdPlugins', () => {
     expect(all(first, 'h2, h3').map((h) => h.properties.id)).toEqual(['内核', '内核-1', '内核-2']);
     const second = await withIds('<h2>内核</h2>');
     expect(one(second, 'h2').properties.id).toBe('内核');
-  });
-});
-
-describe('collectHeadings', () => {
-  it('lists headings in document order with depth, id and text without the #', async () => {
-    const tree = await withIds('<h1>Top</h1><p>x</p><section><h3>内核 <code>fork()</code></h3></section><h2>Top</h2>');
-    expect(collectHeadings(tree)).toEqual([
-      { depth: 1, id: 'top', text: 'Top' },
-      { depth: 3, id: '内核-fork', text: '内核 fork()' },
-      { depth: 2, id: 'top-1', text: 'Top' },
-    ]);
-  });
-
-  it('keeps other links inside the heading text', async () => {
-    const tree = await withIds('<h2>See <a href="/x">this</a></h2>');
-    expect(collectHeadings(tree)).toEqual([{ depth: 2, id: 'see-this', text: 'See this' }]);
-  });
-
-  it('skips headings without an id (punctuation-only text)', async () => {
-    const tree = await withIds('<h2>？！</h2><h2>Real</h2>');
-    expect(collectHeadings(tree)).toEqual([{ depth: 2, id: 'real', text: 'Real' }]);
-  });
-
-  it('reads ids that were not made by the plugins', () => {
-    const tree = fromHtml('<h4 id="given">Given</h4><h5>No id</h5>', { fragment: true });
-    expect(collectHeadings(tree)).toEqual([{ depth: 4, id: 'given', text: 'Given' }]);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { estimateNesting, MAX_NESTING } from '../../src/markdown/nesting.js';
+import { RENDER_DEFAULTS } from '../../src/config/defaults.js';
+import { estimateNesting } from '../../src/markdown/nesting.js';
+
+const MAX_NESTING = RENDER_DEFAULTS.maxNesting;
 
 const list = (depth: number, indent = '  ') => Array.from({ length: depth }, (_, i) => `${indent.repeat(i)}- x`).join('\n');
 

@@ -4,8 +4,10 @@ import GithubSlugger, { slug as githubSlug } from 'github-slugger';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPost } from '../../src/content/post.js';
-import { MAX_NESTING } from '../../src/markdown/nesting.js';
+import { RENDER_DEFAULTS } from '../../src/config/defaults.js';
 import { createMarkdownRenderer, type MarkdownInput, type MarkdownRenderer, type RenderedMarkdown } from '../../src/markdown/pipeline.js';
+
+const MAX_NESTING = RENDER_DEFAULTS.maxNesting;
 import { all, attr, childElements, childTags, classes, one, parseFragment, text } from '../helpers/html.js';
 
 const SAMPLE_PATH = fileURLToPath(new URL('../../posts/2020-01-01-some-drafts.md', import.meta.url));
@@ -481,6 +483,6 @@ describe('unusual input', () => {
   });
 
   it('renders an empty body', async () => {
-    expect(await render('')).toEqual({ html: '', excerptHtml: '', headings: [], ids: [], links: [] });
+    expect(await render('')).toEqual({ html: '', excerptHtml: '', excerptText: '', headings: [], ids: [], links: [] });
   });
 });

@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Post } from '../../src/content/post.js';
-import { createInProcessService, type RenderService } from '../../src/markdown/pool.js';
+import { createInProcessService } from '../../src/render-service/service.js';
+import type { RenderService } from '../../src/render-service/types.js';
+import type { Post } from '../../src/site/model.js';
 import { renderFeed, type FeedEntry, type FeedSite } from '../../src/render/feed.js';
 import { all, attr, one, parseFragment, text } from '../helpers/html.js';
 import { makePost } from '../helpers/site.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPost, type Post } from '../../src/content/post.js';
+import { buildPost } from '../../src/content/post.js';
+import type { Post } from '../../src/site/model.js';
 import { archiveByYear, categoryTerms, groupTerms, tagTerms } from '../../src/render/lists.js';
 
 /** A post from a file name and front matter (JSON values are valid YAML). */

@@ -1,0 +1,90 @@
+/** Walks the posts folder and reads every post, collecting every problem in one pass. */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { buildPost, type PostResult, type PostSettings } from '../content/post.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { toSlashes } from '../fs/list-tree.js';
+import { postsEntryKind } from '../site/content-paths.js';
+import type { FoundFile, Post } from '../site/model.js';
+import { isDiagnostic, readSource } from './read-source.js';
+import { selectPosts, type SelectOptions } from './select-posts.js';
+
+/** Lists posts and other files (images next to posts) below the posts folder, sorted. */
+export async function walkPosts(postsDir: string, includeDrafts: boolean): Promise<{ posts: FoundFile[]; assets: FoundFile[] }> {
+  const posts: FoundFile[] = [];
+  const assets: FoundFile[] = [];
+  let entries;
+  try {
+    entries = await readdir(postsDir, { recursive: true, withFileTypes: true });
+  } catch (thrown) {
+    if ((thrown as NodeJS.ErrnoException).code === 'ENOENT') return { posts, assets };
+    throw thrown;
+  }
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const absPath = path.join(entry.parentPath, entry.name);
+    const relPath = toSlashes(path.relative(postsDir, absPath));
+    const kind = postsEntryKind(relPath, includeDrafts);
+    if (kind === 'post') posts.push({ relPath, absPath });
+    else if (kind === 'asset') assets.push({ relPath, absPath });
+  }
+  const byPath = (a: FoundFile, b: FoundFile) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
+  return { posts: posts.sort(byPath), assets: assets.sort(byPath) };
+}
+
+/** Parsed posts kept between rebuilds, keyed by absolute path, reused while size and mtime match. */
+export type SourceCache = Map<string, { size: number; mtimeMs: number; result: PostResult | Diagnostic }>;
+
+/** Everything loading produced. */
+export interface LoadResult {
+  posts: Post[];
+  assets: FoundFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and parses one post, or reuses the cached result while the file's size and mtime are unchanged. */
+async function loadOne(root: string, found: FoundFile, settings: PostSettings, cache: SourceCache | undefined): Promise<PostResult | Diagnostic> {
+  let size = -1;
+  if (cache) {
+    try {
+      const info = await stat(found.absPath);
+      size = info.size;
+      const hit = cache.get(found.absPath);
+      if (hit && hit.size === info.size && hit.mtimeMs === info.mtimeMs) return hit.result;
+    } catch {
+      // Fall through: readSource reports the problem.
+    }
+  }
+  const source = readSource(root, found);
+  if (isDiagnostic(source)) return source;
+  const result = buildPost(source, settings);
+  cache?.set(found.absPath, { size, mtimeMs: source.mtimeMs, result });
+  return result;
+}
+
+/**
+ * Reads every post below `postsDir` and turns them into Posts, collecting all problems.
+ * With a SourceCache (dev), unchanged files are not read again. Settings must not change between
+ * calls that share a cache.
+ */
+export async function loadPosts(
+  root: string,
+  postsDir: string,
+  settings: PostSettings & SelectOptions & { drafts: boolean },
+  cache?: SourceCache,
+): Promise<LoadResult> {
+  const { posts: found, assets } = await walkPosts(postsDir, settings.drafts);
+  const results = await Promise.all(found.map((f) => loadOne(root, f, settings, cache)));
+  const diagnostics: Diagnostic[] = [];
+  const candidates: Post[] = [];
+  for (const result of results) {
+    if (isDiagnostic(result)) {
+      diagnostics.push(result);
+      continue;
+    }
+    diagnostics.push(...result.diagnostics);
+    if (result.post) candidates.push(result.post);
+  }
+  const selected = selectPosts(candidates, settings);
+  return { posts: selected.posts, assets, diagnostics: [...diagnostics, ...selected.diagnostics] };
+}

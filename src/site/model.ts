@@ -1,0 +1,110 @@
+/**
+ * The site model: what the loader reads from a site folder, before anything is rendered. Every
+ * stage after loading is a function of a `Site` (compare Zola's `Site` and Hugo's content model);
+ * every feature — lists, feed, sitemap, link checks — reads it, none reads the disk again.
+ */
+import type { Liquid, Template } from 'liquidjs';
+import type { SiteConfig } from '../config/config.js';
+import type { PostDate } from '../content/dates.js';
+
+/** A file found below a content folder. */
+export interface FoundFile {
+  /** Relative to the folder it was found in, `/` separators. */
+  relPath: string;
+  absPath: string;
+}
+
+/** A source file as read from disk. */
+export interface SourceFile {
+  /** Path relative to the site root, with `/` separators (`posts/2020-01-01-x.md`). */
+  path: string;
+  /** Path relative to the posts folder (`2020-01-01-x.md`, `_drafts/y.md`). */
+  relPath: string;
+  text: string;
+  /** Modification time, used to date drafts. */
+  mtimeMs: number;
+}
+
+/** What every document (post or page) has: a source, front matter, a URL and an output path. */
+export interface Document {
+  /** Source path relative to the site root; the document's identity. */
+  source: string;
+  /** URL path without baseurl, as Jekyll's `page.url`: `/basic/2020/01/01/some-drafts.html`. */
+  url: string;
+  /** File written, relative to the output folder. */
+  outputPath: string;
+  layout: string;
+  /** Body (front matter removed, line endings normalized). */
+  body: string;
+  /** 1-based line of the body's first line in the source file. */
+  bodyLine: number;
+  /** All front matter, for `page.*` in templates. */
+  data: Record<string, unknown>;
+  /** The raw front matter block (with its opening `---`), to point errors at a key's line. */
+  frontMatter: string;
+}
+
+/** A post, ready to render. */
+export interface Post extends Document {
+  /** Path relative to the posts folder. */
+  relPath: string;
+  /** File-name slug without date and extension (`some-drafts`). */
+  slug: string;
+  title: string;
+  date: PostDate;
+  categories: string[];
+  tags: string[];
+  draft: boolean;
+  published: boolean;
+  /** Explicit excerpt from front matter, as Markdown. */
+  excerpt: string | undefined;
+  /** Separator that ends the excerpt; undefined means "first paragraph". */
+  excerptSeparator: string | undefined;
+}
+
+/** One parsed layout. */
+export interface Layout {
+  name: string;
+  /** Path relative to the site root (or the theme), for error messages. */
+  file: string;
+  /** Parent layout from the layout's own front matter. */
+  parent: string | undefined;
+  /** 1-based file line where the template text starts (after front matter). */
+  line: number;
+  templates: Template[];
+  /** Raw template text, to see what a layout depends on. */
+  source: string;
+}
+
+/** The layouts and includes of a site, its own first, then inkstone's default theme. */
+export interface Theme {
+  /** The Liquid engine the layouts were parsed with (includes resolve through it). */
+  engine: Liquid;
+  layouts: Map<string, Layout>;
+  /** Layout folders searched, site first; each one's `_includes/` holds includes. */
+  dirs: string[];
+  /** Layouts that exist but could not be parsed (already reported). */
+  broken: Set<string>;
+  /** Hash of every include: includes are read by Liquid on demand, so any change counts for every page. */
+  includesHash: string;
+}
+
+/** A file copied into the output as it is. */
+export interface StaticFile {
+  /** Output path, relative to the output folder. */
+  path: string;
+  /** Absolute path of the source file. */
+  copyFrom: string;
+}
+
+/** A site as loaded: configuration, content, layouts. */
+export interface Site {
+  config: SiteConfig;
+  /** The posts to build (published, not in the future unless asked), newest first. */
+  posts: Post[];
+  theme: Theme;
+  /** Files copied as they are: the theme's `assets/` (the site's own winning). */
+  staticFiles: StaticFile[];
+  /** Files beside posts (images, attachments), copied next to the pages that link to them. */
+  postFiles: FoundFile[];
+}

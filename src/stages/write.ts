@@ -1,0 +1,29 @@
+/**
+ * Stage 5, write: pages, static files and the files posts link to go into the output folder,
+ * staged and swapped in as one step, unchanged files kept (see output/write-output.ts).
+ */
+import { postAssetFiles } from '../check/assets.js';
+import type { SiteConfig } from '../config/config.js';
+import { manifestFileOf } from '../config/site-paths.js';
+import { writeOutput, type OutputFile, type WriteStats } from '../output/write-output.js';
+import type { RenderedPost } from '../render/context.js';
+import type { FoundFile, StaticFile } from '../site/model.js';
+
+/** What is written besides the pages. */
+export interface CopiedFiles {
+  staticFiles: readonly StaticFile[];
+  postFiles: readonly FoundFile[];
+  posts: readonly RenderedPost[];
+}
+
+/** Static files and the files beside posts that posts link to, as output files (paths taken by pages are left to them). */
+export function copiedFiles(site: CopiedFiles, pages: readonly OutputFile[] = []): OutputFile[] {
+  const taken = new Set([...site.staticFiles.map((f) => f.path), ...pages.map((f) => f.path)]);
+  return [...site.staticFiles, ...postAssetFiles(site.posts, site.postFiles, taken)];
+}
+
+/** Writes the rendered pages and copied files; with `useCache`, records a manifest for the next build. */
+export async function writeSite(config: Pick<SiteConfig, 'root' | 'outDir'>, site: CopiedFiles, pages: readonly OutputFile[], useCache: boolean): Promise<WriteStats> {
+  const manifest = useCache ? manifestFileOf(config.root) : undefined;
+  return writeOutput(config.outDir, [...copiedFiles(site, pages), ...pages], manifest);
+}

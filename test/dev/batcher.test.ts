@@ -1,0 +1,163 @@
+/** Which paths the watcher cares about, and how the batcher turns bursts of events into plans. */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChangeBatcher, type RebuildPlan } from '../../src/dev/batcher.js';
+import { isWatched, kindOf, watchRoots, type WatchTargets } from '../../src/dev/watch-targets.js';
+import { removeDir, waitFor } from './helpers.js';
+
+const targets: WatchTargets = {
+  root: '/site',
+  configFile: '/site/_config.yml',
+  postsDir: '/site/posts',
+  layoutsDir: '/site/layouts',
+  outDir: '/site/public',
+  drafts: false,
+};
+
+describe('ChangeBatcher', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'inkstone-batch-'));
+  });
+  afterAll(() => removeDir(dir));
+
+  const file = async (name: string, content: string) => {
+    const abs = path.join(dir, name);
+    await writeFile(abs, content);
+    return abs;
+  };
+
+  it('turns a burst of events into one plan', async () => {
+    const plans: RebuildPlan[] = [];
+    const batcher = new ChangeBatcher({ quietMs: 10, run: async (plan) => void plans.push(plan) });
+    const a = await file('a.md', 'a');
+    const b = await file('b.md', 'b');
+    batcher.push('unlink', a, 'post');
+    batcher.push('add', a, 'post');
+    batcher.push('change', b, 'post');
+    batcher.push('change', '/x/_config.yml', 'config');
+    await waitFor('a plan', () => plans.length > 0);
+    await batcher.idle();
+    expect(plans).toHaveLength(1);
+    expect([...plans[0]!.files.keys()]).toEqual([a, b, '/x/_config.yml']);
+    expect(plans[0]!.files.get(a)!.event).toBe('add');
+    expect(plans[0]).toMatchObject({ config: true, posts: true, layouts: false, check: false });
+    await batcher.close();
+  });
+
+  it('never runs two plans at once; events during a run make one more plan', async () => {
+    const plans: RebuildPlan[] = [];
+    let running = 0;
+    let overlapped = false;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const batcher = new ChangeBatcher({
+      quietMs: 5,
+      run: async (plan) => {
+        overlapped ||= running > 0;
+        running++;
+        plans.push(plan);
+        if (plans.length === 1) await gate;
+        running--;
+      },
+    });
+    const a = await file('c.md', 'c');
+    batcher.push('change', a, 'post');
+    await waitFor('the first plan to start', () => plans.length === 1);
+    await writeFile(a, 'c, edited during the rebuild');
+    batcher.push('change', a, 'post');
+    batcher.push('change', a, 'post');
+    release();
+    await waitFor('the second plan', () => plans.length === 2);
+    await batcher.idle();
+    expect(plans).toHaveLength(2);
+    expect(overlapped).toBe(false);
+    await batcher.close();
+  });
+
+  it('gives a batch whose file is empty or missing time to settle', async () => {
+    const plans: RebuildPlan[] = [];
+    const seen: string[] = [];
+    const empty = await file('d.md', '');
+    const batcher = new ChangeBatcher({
+      quietMs: 5,
+      graceMs: 5_000,
+      run: async (plan) => {
+        plans.push(plan);
+        seen.push(...[...plan.files.keys()]);
+      },
+    });
+    batcher.push('change', empty, 'post');
+    // The batch waits out the grace period; the real content arriving ends the wait.
+    await writeFile(empty, 'final content');
+    batcher.push('change', empty, 'post');
+    const started = Date.now();
+    await waitFor('the plan', () => plans.length === 1);
+    expect(Date.now() - started).toBeLessThan(4_000);
+    await batcher.idle();
+    expect(plans).toHaveLength(1);
+    await batcher.close();
+  });
+
+  it('builds a deletion after the grace period', async () => {
+    const plans: RebuildPlan[] = [];
+    const batcher = new ChangeBatcher({ quietMs: 5, graceMs: 30, run: async (plan) => void plans.push(plan) });
+    batcher.push('unlink', path.join(dir, 'gone.md'), 'post');
+    await waitFor('the plan', () => plans.length === 1);
+    expect(plans[0]!.files.get(path.join(dir, 'gone.md'))!.event).toBe('unlink');
+    await batcher.close();
+  });
+
+  it('runs a requested check as a plan of its own, and aborts it when a file changes', async () => {
+    const plans: RebuildPlan[] = [];
+    let aborted = false;
+    const a = await file('e.md', 'e');
+    const batcher = new ChangeBatcher({
+      quietMs: 5,
+      run: async (plan) => {
+        plans.push(plan);
+        if (plan.check && plan.signal) {
+          await new Promise<void>((resolve) => plan.signal!.addEventListener('abort', () => resolve(), { once: true }));
+          aborted = plan.signal.aborted;
+        }
+      },
+    });
+    batcher.requestCheck(5);
+    await waitFor('the check', () => plans.length === 1);
+    expect(plans[0]).toMatchObject({ check: true });
+    expect(plans[0]!.files.size).toBe(0);
+    batcher.push('change', a, 'post');
+    await waitFor('the edit plan', () => plans.length === 2);
+    expect(aborted).toBe(true);
+    expect([...plans[1]!.files.keys()]).toEqual([a]);
+    await batcher.idle();
+    await batcher.close();
+  });
+
+  it('drops a late change event for a file that still holds what was just built', async () => {
+    const plans: RebuildPlan[] = [];
+    const batcher = new ChangeBatcher({ quietMs: 5, run: async (plan) => void plans.push(plan) });
+    const g = await file('g.md', 'g');
+    batcher.push('change', g, 'post');
+    await waitFor('the plan', () => plans.length === 1);
+    await batcher.idle();
+    batcher.push('change', g, 'post'); // the echo of the same save
+    await batcher.idle();
+    expect(plans).toHaveLength(1);
+    await writeFile(g, 'g, saved again');
+    batcher.push('change', g, 'post');
+    await waitFor('the second plan', () => plans.length === 2);
+    await batcher.close();
+  });
+
+  it('close() drops pending changes', async () => {
+    const plans: RebuildPlan[] = [];
+    const batcher = new ChangeBatcher({ quietMs: 50, run: async (plan) => void plans.push(plan) });
+    batcher.push('change', await file('f.md', 'f'), 'post');
+    await batcher.close();
+    await batcher.idle();
+    expect(plans).toHaveLength(0);
+  });
+});
