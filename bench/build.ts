@@ -70,7 +70,10 @@ async function benchSize(count: number, runs: number) {
   };
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const results = [];
 for (const count of sizes.length ? sizes : [250, 1000, 4000]) {
   const runs = Number(process.env.BENCH_RUNS ?? (count >= 4000 ? 3 : 5));
@@ -78,7 +81,13 @@ for (const count of sizes.length ? sizes : [250, 1000, 4000]) {
   results.push(await benchSize(count, runs));
 }
 
-const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.availableParallelism(),
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+};
 const s = (x: Stat) => `${(x.median / 1000).toFixed(2)} s (${(x.min / 1000).toFixed(2)}–${(x.max / 1000).toFixed(2)})`;
 console.log(`\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n`);
 console.log('| posts | cold build | warm, no change | one post edited | peak RSS |');

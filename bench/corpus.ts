@@ -7,7 +7,22 @@ import path from 'node:path';
 import { slug } from 'github-slugger';
 
 const CATEGORIES = ['内核', 'shell', '调度', '内存', '文件系统', '网络', '虚拟化', '容器', '调试', 'c'];
-const TOPICS = ['内核抢占', '页面回收', 'RCU 机制', '中断处理', '系统调用', '进程调度', 'slab 分配器', 'VFS 层', 'epoll 实现', 'cgroup v2', 'KVM 虚拟化', 'eBPF 探针', 'ftrace 跟踪', 'futex 原理'];
+const TOPICS = [
+  '内核抢占',
+  '页面回收',
+  'RCU 机制',
+  '中断处理',
+  '系统调用',
+  '进程调度',
+  'slab 分配器',
+  'VFS 层',
+  'epoll 实现',
+  'cgroup v2',
+  'KVM 虚拟化',
+  'eBPF 探针',
+  'ftrace 跟踪',
+  'futex 原理',
+];
 const SENTENCES = [
   '内核在加载ELF文件时，固定一个基址后，就按照`readelf -l`查询出来的`MemSiz`不断累加。',
   '抢占的前提条件是：配置了`TIF_NEED_RESCHED`说明有进程在等待CPU时间；抢占计数器`preempt_count = 0`。',
@@ -20,8 +35,14 @@ const SENTENCES = [
 ];
 const CODE = [
   ['shell', 'mount -t fusectl none /sys/fs/fuse/connections\nls -l /sys/fs/fuse/connections\ncat /proc/$$/status | grep -i ctxt'],
-  ['bash', 'for cpu in /sys/devices/system/cpu/cpu[0-9]*; do\n  echo "$cpu: $(cat "$cpu"/cpufreq/scaling_governor)"\ndone\nperf stat -e context-switches -a sleep 1'],
-  ['c', '#include <stdio.h>\n#include <unistd.h>\n\nint main(void)\n{\n\tpid_t pid = fork();\n\tif (pid == 0) {\n\t\tprintf("child %d\\n", getpid());\n\t\treturn 0;\n\t}\n\treturn 0;\n}'],
+  [
+    'bash',
+    'for cpu in /sys/devices/system/cpu/cpu[0-9]*; do\n  echo "$cpu: $(cat "$cpu"/cpufreq/scaling_governor)"\ndone\nperf stat -e context-switches -a sleep 1',
+  ],
+  [
+    'c',
+    '#include <stdio.h>\n#include <unistd.h>\n\nint main(void)\n{\n\tpid_t pid = fork();\n\tif (pid == 0) {\n\t\tprintf("child %d\\n", getpid());\n\t\treturn 0;\n\t}\n\treturn 0;\n}',
+  ],
   ['console', '$ cat /proc/sys/kernel/sched_child_runs_first\n0\n$ sudo sysctl -w vm.drop_caches=3\nvm.drop_caches = 3'],
 ];
 
@@ -72,7 +93,19 @@ export function corpusPost(i: number): { name: string; text: string } {
     const [lang, code] = pick(CODE);
     parts.push(`### 示例 ${b + 1}：${lang}`, '', paragraph(), '', '```' + lang, code!, '```', '');
   }
-  parts.push('## 对比', '', '| 方案 | 优点 | 缺点 |', '| --- | --- | --- |', `| ${pick(TOPICS)} | 简单 | 慢 |`, `| ${pick(TOPICS)} | 快 | 复杂 |`, '', paragraph(), '', `参见 [${topic}](#${encodeURIComponent(slug(`${topic}的基本原理`))})。`, '');
+  parts.push(
+    '## 对比',
+    '',
+    '| 方案 | 优点 | 缺点 |',
+    '| --- | --- | --- |',
+    `| ${pick(TOPICS)} | 简单 | 慢 |`,
+    `| ${pick(TOPICS)} | 快 | 复杂 |`,
+    '',
+    paragraph(),
+    '',
+    `参见 [${topic}](#${encodeURIComponent(slug(`${topic}的基本原理`))})。`,
+    '',
+  );
   return { name: `${ymd}-note-${i}.md`, text: parts.join('\n') };
 }
 

@@ -13,7 +13,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startDev, type DevRebuild } from '../src/dev/run.js';
+import { type DevRebuild, startDev } from '../src/dev/run.js';
 import { writeCorpus } from './corpus.js';
 
 /** Value at quantile `q` (nearest rank) of a list of numbers. */
@@ -31,7 +31,7 @@ function listen(url: string, onEvent: (name: string, data: string, at: number) =
       response.on('data', (chunk: string) => {
         const at = performance.now();
         buffer += chunk;
-        let end;
+        let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
@@ -100,7 +100,12 @@ async function main(): Promise<void> {
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const machine = { cpu, cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.release()}` };
-  const stats = (list: number[]) => ({ median: round(quantile(list, 0.5)), p90: round(quantile(list, 0.9)), min: round(Math.min(...list)), max: round(Math.max(...list)) });
+  const stats = (list: number[]) => ({
+    median: round(quantile(list, 0.5)),
+    p90: round(quantile(list, 0.9)),
+    min: round(Math.min(...list)),
+    max: round(Math.max(...list)),
+  });
   const result = {
     date: new Date().toISOString(),
     posts,

@@ -25,7 +25,12 @@ async function fingerprint(dir: string): Promise<Map<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    out.set(path.relative(dir, file), createHash('sha1').update(await readFile(file)).digest('hex'));
+    out.set(
+      path.relative(dir, file),
+      createHash('sha1')
+        .update(await readFile(file))
+        .digest('hex'),
+    );
   }
   return out;
 }
@@ -61,7 +66,10 @@ try {
   await writeCorpus(corpus, posts);
   // The sample blog is the repository itself; copy its content so neither checkout builds into the other.
   for (const name of ['_config.yml', 'posts', 'layouts']) await cp(path.join(REPO, name), path.join(sample, name), { recursive: true });
-  for (const [label, site] of [['sample blog', sample], [`${posts}-post corpus`, corpus]] as const) {
+  for (const [label, site] of [
+    ['sample blog', sample],
+    [`${posts}-post corpus`, corpus],
+  ] as const) {
     const before = await buildWith(base, site, 'old');
     const after = await buildWith(REPO, site, 'new');
     const [a, b] = [await fingerprint(after), await fingerprint(before)];

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 // inkstone's launcher: runs the TypeScript sources compiled to plain JavaScript in dist/.
 // Compiling once (esbuild, ~0.1 s, only when a source changed) spares every run — and every render
 // worker — the per-import cost of an on-the-fly TypeScript loader.
 import { build } from 'esbuild';
-import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = path.join(root, 'src');

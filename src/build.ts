@@ -8,21 +8,21 @@
 import path from 'node:path';
 import type { SiteConfig } from './config/config.js';
 import { SITE_DEFAULTS } from './config/defaults.js';
-import { renderCacheDirOf, manifestFileOf } from './config/site-paths.js';
+import { manifestFileOf, renderCacheDirOf } from './config/site-paths.js';
 import { fromInstant, toIsoString } from './content/dates.js';
-import { error, hasErrors, messageOf, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { type Diagnostic, error, hasErrors, messageOf, sortDiagnostics } from './diagnostics.js';
 import type { SourceCache } from './load/load-posts.js';
-import { readManifest, type Manifest } from './output/manifest.js';
+import { type Manifest, readManifest } from './output/manifest.js';
 import type { OutputFile, WriteStats } from './output/write-output.js';
 import { buildRenderContext, type RenderContext } from './render/context.js';
-import { planPages, type PageSpec } from './render/page-specs.js';
+import { type PageSpec, planPages } from './render/page-specs.js';
 import { specHash } from './render/spec-hash.js';
 import { withRenderCache } from './render-service/cache.js';
 import { createRenderService } from './render-service/service.js';
 import type { RenderService } from './render-service/types.js';
 import type { Site } from './site/model.js';
 import { checkSiteLinks } from './stages/check-links.js';
-import { loadSite, type LoadOptions } from './stages/load.js';
+import { type LoadOptions, loadSite } from './stages/load.js';
 import { renderPosts } from './stages/render-markdown.js';
 import { renderableSpecs, renderPages, reusePages } from './stages/render-pages.js';
 import { writeSite } from './stages/write.js';
@@ -69,7 +69,11 @@ export function nowIsoOf(config: Pick<SiteConfig, 'timezone'>, nowMs: number): s
 }
 
 /** Stages 1–3: loads the site, renders posts' Markdown (through the service's cache) and plans every page. */
-export async function planSite(options: BuildOptions, service: RenderService, sources?: SourceCache): Promise<{ planned?: PlannedSite; diagnostics: Diagnostic[] }> {
+export async function planSite(
+  options: BuildOptions,
+  service: RenderService,
+  sources?: SourceCache,
+): Promise<{ planned?: PlannedSite; diagnostics: Diagnostic[] }> {
   const { site, diagnostics } = await loadSite(options, sources);
   if (!site) return { diagnostics };
   const { rendered, diagnostics: renderErrors } = await renderPosts(service, site.posts, site.posts, site.config.baseurl, options.onProgress);

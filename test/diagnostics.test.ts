@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { error, formatDiagnostic, hasErrors, messageOf, sortDiagnostics, warning, type Diagnostic } from '../src/diagnostics.js';
+import { type Diagnostic, error, formatDiagnostic, hasErrors, messageOf, sortDiagnostics, warning } from '../src/diagnostics.js';
 
 describe('error / warning', () => {
   it('make plain records', () => {
@@ -10,7 +10,10 @@ describe('error / warning', () => {
 
 describe('formatDiagnostic', () => {
   it.each<[Diagnostic, string]>([
-    [error('posts/2020-01-01-x.md', 'invalid front matter: Missing closing "quote', 4), 'posts/2020-01-01-x.md:4: invalid front matter: Missing closing "quote'],
+    [
+      error('posts/2020-01-01-x.md', 'invalid front matter: Missing closing "quote', 4),
+      'posts/2020-01-01-x.md:4: invalid front matter: Missing closing "quote',
+    ],
     [error('posts/x.md', 'file is not valid UTF-8 text'), 'posts/x.md: file is not valid UTF-8 text'],
     [error('posts/x.md', 'no line zero', 0), 'posts/x.md: no line zero'],
     [warning('posts/future.md', 'skipped: dated in the future', 1), 'posts/future.md:1: warning: skipped: dated in the future'],

@@ -139,7 +139,8 @@ describe('the Pages workflow', () => {
     const args = words.slice(4);
     expect(args).toEqual(['--strict', '--base', '${{ steps.pages.outputs.base_path }}', '--url', '${{ steps.pages.outputs.origin }}']);
     // What the CLI makes of it, for a project site and for a user site.
-    const withOutputs = (basePath: string) => args.map((a) => a.replace('${{ steps.pages.outputs.base_path }}', basePath).replace('${{ steps.pages.outputs.origin }}', 'https://octocat.github.io'));
+    const withOutputs = (basePath: string) =>
+      args.map((a) => a.replace('${{ steps.pages.outputs.base_path }}', basePath).replace('${{ steps.pages.outputs.origin }}', 'https://octocat.github.io'));
     const project = parseCommand(['build', ...withOutputs('/my-repo')]);
     expect([project.name, project.build.strict, project.build.baseurl, project.build.url]).toEqual(['build', true, '/my-repo', 'https://octocat.github.io']);
     expect(resolveConfig({ baseurl: '/old' }, project.build).config.baseurl).toBe('/my-repo');

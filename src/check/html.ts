@@ -215,7 +215,8 @@ export function scanHtml(html: string): ScannedHtml {
       if ((name === 'id' || (name === 'name' && tag === 'a')) && raw) ids.push(decodeEntities(raw));
       if (!urlAttributes?.includes(name)) continue;
       if (name === 'srcset') {
-        for (const { url, offset } of srcsetUrls(raw)) refs.push({ tag, attribute: name, url: decodeEntities(url), start: start + offset, end: start + offset + url.length, tagStart, classes });
+        for (const { url, offset } of srcsetUrls(raw))
+          refs.push({ tag, attribute: name, url: decodeEntities(url), start: start + offset, end: start + offset + url.length, tagStart, classes });
       } else {
         refs.push({ tag, attribute: name, url: decodeEntities(raw).trim(), start, end, tagStart, classes });
       }

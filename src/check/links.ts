@@ -7,12 +7,12 @@
  */
 import path from 'node:path';
 import { lineOfMention } from '../content/source-lines.js';
-import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, error, warning } from '../diagnostics.js';
 import type { RenderedPost } from '../render/context.js';
 import { closest } from '../suggest.js';
 import { candidateFiles, isExternal, pageBase, resolveHref, safeDecode, splitHref, urlOfOutputPath, withBase, withoutBase } from '../urls.js';
 import { postRefs, relativeTarget } from './assets.js';
-import { scanHtml, type HtmlRef } from './html.js';
+import { type HtmlRef, scanHtml } from './html.js';
 
 /** A built page to check. */
 export interface CheckPage {
@@ -229,11 +229,14 @@ class TargetChecker {
     const label = fileLabel(wanted);
     const sameName = this.byName.get(label);
     if (sameName?.length === 1) return sameName[0];
-    const dir = wanted.endsWith('/index.html') ? wanted.slice(0, wanted.slice(0, -'/index.html'.length).lastIndexOf('/') + 1) : wanted.slice(0, wanted.lastIndexOf('/') + 1);
+    const dir = wanted.endsWith('/index.html')
+      ? wanted.slice(0, wanted.slice(0, -'/index.html'.length).lastIndexOf('/') + 1)
+      : wanted.slice(0, wanted.lastIndexOf('/') + 1);
     const labels = new Map<string, string>();
     for (const file of this.byDir.get(dir) ?? []) labels.set(fileLabel(file), file);
     if (wanted.endsWith('/index.html')) {
-      for (const file of this.outputs) if (file.startsWith(dir) && file.endsWith('/index.html') && file.slice(dir.length).split('/').length === 2) labels.set(fileLabel(file), file);
+      for (const file of this.outputs)
+        if (file.startsWith(dir) && file.endsWith('/index.html') && file.slice(dir.length).split('/').length === 2) labels.set(fileLabel(file), file);
     }
     const guess = closest(label, labels.keys());
     return guess === undefined ? undefined : labels.get(guess);

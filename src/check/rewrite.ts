@@ -7,13 +7,13 @@
  * (Links to post files and base paths are normalized while parsing: see
  * markdown/rehype-normalize-links.ts.)
  */
-import { indexPosts, resolvePostUrl, type PostIndex } from '../content/post-index.js';
+import { indexPosts, type PostIndex, resolvePostUrl } from '../content/post-index.js';
 import { lineAtOffset } from '../content/source-lines.js';
 import type { LinkRef, RenderedMarkdown } from '../markdown/pipeline.js';
 import type { RenderedPost } from '../render/context.js';
 import type { Post } from '../site/model.js';
 import { encodeHref, relativeUrl, safeDecode } from '../urls.js';
-import { decodeEntities, elementSpans, encodeAttribute, insideSpans, scanHtml, spliceAll, type Span } from './html.js';
+import { decodeEntities, elementSpans, encodeAttribute, insideSpans, type Span, scanHtml, spliceAll } from './html.js';
 
 /** Site settings the rewrite needs. */
 export interface RewriteOptions {
@@ -69,7 +69,10 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const tagText = (name: string | undefined) => (name === undefined ? '{{ site.baseurl }}' : `{% post_url ${decodeEntities(name)} %}`);
 /** A pattern finding that tag in the Markdown source. */
 const tagSource = (name: string | undefined) =>
-  new RegExp(name === undefined ? String.raw`\{\{-?\s*site\.baseurl\s*-?\}\}` : String.raw`\{%-?\s*post_url\s+${escapeRegExp(decodeEntities(name))}\s*-?%\}`, 'g');
+  new RegExp(
+    name === undefined ? String.raw`\{\{-?\s*site\.baseurl\s*-?\}\}` : String.raw`\{%-?\s*post_url\s+${escapeRegExp(decodeEntities(name))}\s*-?%\}`,
+    'g',
+  );
 
 /** Turns `[text]({% post_url x %}#f)` and `![alt]({{ site.baseurl }}/a.png)` text into real links and images. */
 function linkLiquidText(html: string, post: Post, index: PostIndex, options: RewriteOptions, withLines: boolean): { html: string; links: LinkRef[] } {
@@ -156,7 +159,9 @@ export function rewritePost(item: RenderedPost, index: PostIndex, options: Rewri
     });
     links.push(...text.links, ...leftoverLiquid(html, post));
   }
-  const excerptHtml = hasLiquid(rendered.excerptHtml) ? rewriteAttributes(linkLiquidText(rendered.excerptHtml, post, index, options, false).html, resolved) : rendered.excerptHtml;
+  const excerptHtml = hasLiquid(rendered.excerptHtml)
+    ? rewriteAttributes(linkLiquidText(rendered.excerptHtml, post, index, options, false).html, resolved)
+    : rendered.excerptHtml;
   if (html === rendered.html && links === rendered.links && excerptHtml === rendered.excerptHtml) return item;
   const next: RenderedMarkdown = { ...rendered, html, excerptHtml, links };
   return { post, rendered: next };

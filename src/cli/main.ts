@@ -1,7 +1,7 @@
 /** `inkstone`: argv → command → exit code. No logic of its own. */
 import { build } from '../build.js';
 import { messageOf } from '../diagnostics.js';
-import { HELP, parseCommand, type Command } from './args.js';
+import { type Command, HELP, parseCommand } from './args.js';
 import { plural, printDiagnostics, progressPrinter } from './text.js';
 
 async function runBuild(command: Command): Promise<number> {
@@ -45,7 +45,6 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
-
 
 // Run directly (`node --import tsx src/cli/main.ts build`), as tests do; bin/inkstone.js imports main() instead.
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,5 +1,5 @@
 /** What the command line prints: diagnostics, progress, counts. */
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
 
 /** `1 post`, `3 posts`. */
 export function plural(n: number, word: string): string {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isValidTimeZone } from '../content/dates.js';
 import { parseYaml } from '../content/yaml.js';
-import { diagnosticFrom, error, messageOf, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, diagnosticFrom, error, messageOf } from '../diagnostics.js';
 import { SITE_DEFAULTS, SITE_FILES } from './defaults.js';
 
 /** Everything a build needs to know about the site, resolved and validated. */

@@ -20,8 +20,7 @@ export interface PostDate {
 
 type Fields = Omit<PostDate, 'offsetMinutes' | 'epochMs'>;
 
-const DATE_RE =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{1,2})?$/i;
+const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{1,2})?$/i;
 
 /** True when `zone` is an IANA time zone this Node.js knows. */
 export function isValidTimeZone(zone: string): boolean {
@@ -142,10 +141,7 @@ export function formatOffset(offsetMinutes: number, separator = ':'): string {
 
 /** RFC 3339 / ISO 8601 in the post's own offset: `2020-01-01T16:00:00+08:00`. */
 export function toIsoString(d: PostDate): string {
-  return (
-    `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}T${pad(d.hour)}:${pad(d.minute)}:${pad(d.second)}` +
-    formatOffset(d.offsetMinutes)
-  );
+  return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}T${pad(d.hour)}:${pad(d.minute)}:${pad(d.second)}` + formatOffset(d.offsetMinutes);
 }
 
 /** `2020-01-01`, the date as written. */

@@ -43,4 +43,3 @@ export function parseFrontMatter(text: string): FrontMatter {
   const bodyLine = normalized.slice(0, normalized.length - body.length).split('\n').length;
   return { data: parsed.data as Record<string, unknown>, body, bodyLine, frontMatter: '---' + parsed.matter };
 }
-

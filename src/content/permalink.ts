@@ -1,5 +1,5 @@
 /** Jekyll's permalink styles and placeholders, expanded from a post's data. */
-import { pad, type PostDate } from './dates.js';
+import { type PostDate, pad } from './dates.js';
 
 /** Jekyll's named permalink styles. */
 export const PERMALINK_STYLES: Readonly<Record<string, string>> = {

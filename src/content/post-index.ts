@@ -45,7 +45,11 @@ export function resolvePostUrl(name: string, index: PostIndex): { post?: Post; p
 }
 
 /** `linux/2021-02-02-other.md` → `other`: what tells posts apart in a typo. */
-const slugOf = (name: string) => path.posix.basename(name).replace(MARKDOWN_FILE, '').replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
+const slugOf = (name: string) =>
+  path.posix
+    .basename(name)
+    .replace(MARKDOWN_FILE, '')
+    .replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
 
 /** The post name or path closest to `wanted`: the same slug with another date or folder, or a slug one typo away. */
 export function closestPost(wanted: string, names: Iterable<string>): string | undefined {
@@ -58,7 +62,9 @@ export function closestPost(wanted: string, names: Iterable<string>): string | u
 
 /** The folder posts live in, relative to the site root (`posts`), from a post's paths. */
 export function postsFolderOf(post: Post): string {
-  return post.source.endsWith(post.relPath) ? post.source.slice(0, post.source.length - post.relPath.length).replace(/\/$/, '') : path.posix.dirname(post.source);
+  return post.source.endsWith(post.relPath)
+    ? post.source.slice(0, post.source.length - post.relPath.length).replace(/\/$/, '')
+    : path.posix.dirname(post.source);
 }
 
 /** Why a link to the post file `wanted` (a source path) does not land, with the likely intended post. */
@@ -83,7 +89,10 @@ const DELIMITER = /[\n()<>[\]"'`=]/;
 function mentionsEndingAt(body: string, end: number): string[] {
   let start = end;
   while (start > 0 && end - start < 300 && !DELIMITER.test(body[start - 1]!)) start--;
-  const words = body.slice(start, end).split(/[ \t]+/).filter(Boolean);
+  const words = body
+    .slice(start, end)
+    .split(/[ \t]+/)
+    .filter(Boolean);
   return words.map((_, i) => words.slice(i).join(' '));
 }
 

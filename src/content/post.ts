@@ -1,8 +1,8 @@
 /** What a post is: a source file with front matter, turned into a Post (pure: no disk access). */
-import { diagnosticFrom, error, warning, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, diagnosticFrom, error, warning } from '../diagnostics.js';
 import type { Post, SourceFile } from '../site/model.js';
-import { fromInstant, parseDate, type PostDate } from './dates.js';
-import { lineOfKey, parseFrontMatter, type FrontMatter } from './front-matter.js';
+import { fromInstant, type PostDate, parseDate } from './dates.js';
+import { type FrontMatter, lineOfKey, parseFrontMatter } from './front-matter.js';
 import { expandPermalink, outputPathForUrl, unsafeUrlReason } from './permalink.js';
 
 /** Site settings that shape posts. */

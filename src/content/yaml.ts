@@ -1,5 +1,5 @@
 /** YAML for front matter and `_config.yml`, with Jekyll-friendly typing and located errors. */
-import { parse, Parser, YAMLParseError } from 'yaml';
+import { Parser, parse, YAMLParseError } from 'yaml';
 import { LocatedError, messageOf } from '../diagnostics.js';
 
 /** A YAML problem with its 1-based line inside the parsed text. */
@@ -34,7 +34,10 @@ function quotedScalarStart(text: string, end: number): number | undefined {
   let found: number | undefined;
   const walk = (node: unknown): void => {
     if (found !== undefined || node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     const token = node as { type?: unknown; offset?: unknown; source?: unknown };
     if (
       (token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') &&

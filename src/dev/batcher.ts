@@ -32,7 +32,6 @@ export interface RebuildPlan {
 /** A plan with nothing in it. */
 const emptyPlan = (): RebuildPlan => ({ files: new Map(), config: false, layouts: false, posts: false, check: false });
 
-
 /** Options of the batcher. */
 export interface BatcherOptions {
   /** Called for every event taken into a batch (before any waiting), e.g. to start work early. */
@@ -162,19 +161,22 @@ export class ChangeBatcher {
   private arm(afterLastEventMs: number): void {
     clearTimeout(this.timer);
     const due = Math.min(this.lastEventAt + afterLastEventMs, this.firstEventAt + this.maxWaitMs);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      if (this.busy || !this.pending || this.closed) return;
-      this.busy = this.fire().finally(() => {
-        this.busy = undefined;
-        if (this.pending && !this.closed) {
-          // Changes that arrived meanwhile: build them once they are quiet.
-          if (!this.timer) this.arm(this.quietMs);
-        } else {
-          this.wakeIdle();
-        }
-      });
-    }, Math.max(0, due - performance.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        if (this.busy || !this.pending || this.closed) return;
+        this.busy = this.fire().finally(() => {
+          this.busy = undefined;
+          if (this.pending && !this.closed) {
+            // Changes that arrived meanwhile: build them once they are quiet.
+            if (!this.timer) this.arm(this.quietMs);
+          } else {
+            this.wakeIdle();
+          }
+        });
+      },
+      Math.max(0, due - performance.now()),
+    );
   }
 
   private async fire(): Promise<void> {

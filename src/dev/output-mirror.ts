@@ -5,6 +5,7 @@
  * files whose bytes changed, each written atomically, and removes what nothing produces any more.
  */
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { readFile, rmdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic, writeAtomicSync } from '../fs/atomic-write.js';
@@ -54,7 +55,13 @@ export class OutputMirror {
   private knownDirs = new Set<string>();
 
   /** Records what a full write put on disk in `outDir`. */
-  async recordFull(outDir: string, pages: readonly OutputFile[], copied: readonly OutputFile[], kinds: Map<string, OutputKind>, specHashes: Map<string, string>): Promise<void> {
+  async recordFull(
+    outDir: string,
+    pages: readonly OutputFile[],
+    copied: readonly OutputFile[],
+    kinds: Map<string, OutputKind>,
+    specHashes: Map<string, string>,
+  ): Promise<void> {
     this.outDir = outDir;
     this.kinds = kinds;
     this.specHashes = specHashes;
@@ -100,7 +107,7 @@ export class OutputMirror {
     const changed: OutputChange[] = [];
     for (const file of copied) {
       if (!('copyFrom' in file)) continue;
-      let info;
+      let info: Stats;
       try {
         info = await stat(file.copyFrom);
       } catch {

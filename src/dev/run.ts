@@ -10,13 +10,13 @@ import type { BuildOptions } from '../build.js';
 import type { Command } from '../cli/args.js';
 import { plural, progressPrinter } from '../cli/text.js';
 import { WATCH_DEFAULTS } from '../config/defaults.js';
-import { formatDiagnostic, messageOf, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, formatDiagnostic, messageOf } from '../diagnostics.js';
 import type { OutputChange } from './output-mirror.js';
-import { startPreviewServer, type PreviewServer, type ReloadMessage } from './server.js';
+import { type PreviewServer, type ReloadMessage, startPreviewServer } from './server.js';
 import { DevSession, type RebuildResult } from './session.js';
 import { summaryLine, triggerLabel } from './summary.js';
 import { targetsOf } from './watch-targets.js';
-import { watchSite, type RebuildPlan, type SiteWatcher } from './watcher.js';
+import { type RebuildPlan, type SiteWatcher, watchSite } from './watcher.js';
 
 /** Options of a dev session: the build options plus server, watcher and output settings. */
 export interface DevOptions extends BuildOptions {

@@ -204,7 +204,8 @@ function send(res: ServerResponse, method: string | undefined, status: number, t
   res.end(method === 'HEAD' ? undefined : bytes);
 }
 
-const NOT_FOUND_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>404 Not Found</title></head><body><h1>404 Not Found</h1><p>inkstone dev: nothing is built at this address.</p></body></html>';
+const NOT_FOUND_PAGE =
+  '<!doctype html><html><head><meta charset="utf-8"><title>404 Not Found</title></head><body><h1>404 Not Found</h1><p>inkstone dev: nothing is built at this address.</p></body></html>';
 
 /** Starts the preview server. */
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {

@@ -7,16 +7,17 @@
  * writes nothing: the last good output stays in place and is served until the next good save.
  */
 import path from 'node:path';
-import { nowIsoOf, planSite, type BuildOptions, type PlannedSite } from '../build.js';
+import { type BuildOptions, nowIsoOf, type PlannedSite, planSite } from '../build.js';
 import { loadConfig, type SiteConfig } from '../config/config.js';
 import { SITE_DEFAULTS } from '../config/defaults.js';
 import { renderCacheDirOf } from '../config/site-paths.js';
 import { buildPost } from '../content/post.js';
-import { error, hasErrors, messageOf, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { indexPosts } from '../content/post-index.js';
+import { type Diagnostic, error, hasErrors, messageOf, sortDiagnostics } from '../diagnostics.js';
 import type { SourceCache } from '../load/load-posts.js';
 import { isDiagnostic, readSource } from '../load/read-source.js';
 import type { RenderContext } from '../render/context.js';
-import { planPages, type PageSpec } from '../render/page-specs.js';
+import { type PageSpec, planPages } from '../render/page-specs.js';
 import { specHash } from '../render/spec-hash.js';
 import { withRenderCache } from '../render-service/cache.js';
 import { createRenderService } from '../render-service/service.js';
@@ -27,8 +28,7 @@ import { missingLayouts } from '../stages/load.js';
 import { markdownInputOf, renderPosts } from '../stages/render-markdown.js';
 import { renderPages } from '../stages/render-pages.js';
 import { copiedFiles, writeSite } from '../stages/write.js';
-import { indexPosts } from '../content/post-index.js';
-import { OutputMirror, type OutputChange, type OutputKind } from './output-mirror.js';
+import { type OutputChange, type OutputKind, OutputMirror } from './output-mirror.js';
 
 export type { OutputChange, OutputKind } from './output-mirror.js';
 
@@ -256,7 +256,10 @@ export class DevSession {
       this.mirror.kinds = kinds;
     }
     this.setPlanned(planned);
-    return this.result({ ok: true, mode, needsCheck: false, diagnostics: all, written, removed, rendered: stale.length, full, posts: postCount, pages: specs.length }, started);
+    return this.result(
+      { ok: true, mode, needsCheck: false, diagnostics: all, written, removed, rendered: stale.length, full, posts: postCount, pages: specs.length },
+      started,
+    );
   }
 
   private setPlanned(planned: PlannedSite): void {
@@ -310,14 +313,16 @@ export class DevSession {
     // Every page the edited posts appear on with more than their listing: their own pages (which
     // name their neighbours) and, for the newest posts, the feed (which carries full content).
     const keep = new Set<number>();
-    for (const i of changed) [i - 1, i, i + 1].forEach((k) => keep.add(k));
+    for (const i of changed) for (const k of [i - 1, i, i + 1]) keep.add(k);
     const inFeed = changed.some((i) => i < config.feedLimit);
     if (inFeed) for (let k = 0; k < config.feedLimit; k++) keep.add(k);
     const current: RenderContext = { ...context, posts };
     const small: RenderContext = { ...context, posts: posts.filter((_, k) => keep.has(k)) };
     const sources = new Set(edited.map((p) => p.source));
     const nowIso = nowIsoOf(config, this.options.now ?? Date.now());
-    const targets = planPages(small, nowIso).filter((s) => (s.kind === 'post' ? sources.has(s.source ?? '') : inFeed && s.kind === 'raw' && s.path === 'feed.xml'));
+    const targets = planPages(small, nowIso).filter((s) =>
+      s.kind === 'post' ? sources.has(s.source ?? '') : inFeed && s.kind === 'raw' && s.path === 'feed.xml',
+    );
     if (targets.filter((s) => s.kind === 'post').length !== edited.length) return undefined;
 
     const hashes = new Map<string, string>();

@@ -4,13 +4,14 @@
  * milliseconds of work per save, which here stays off the main thread, where the rebuild and the
  * preview server run. Events go to the main thread as `{ event, file, kind }` messages.
  */
+
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Stats } from 'node:fs';
-import { watch, type FSWatcher } from 'chokidar';
+import { type FSWatcher, watch } from 'chokidar';
 import { messageOf } from '../diagnostics.js';
 import type { WatcherCommand, WatcherMessage } from './watch-protocol.js';
-import { isWatched, kindOf, watchRoots, type FileEvent, type WatchTargets } from './watch-targets.js';
+import { type FileEvent, isWatched, kindOf, type WatchTargets, watchRoots } from './watch-targets.js';
 
 const port = parentPort!;
 let targets = (workerData as { targets: WatchTargets }).targets;

@@ -5,9 +5,9 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { spawnModuleWorker } from '../workers/spawn.js';
-import { ChangeBatcher, type BatcherOptions, type RebuildPlan } from './batcher.js';
+import { type BatcherOptions, ChangeBatcher, type RebuildPlan } from './batcher.js';
 import type { WatcherCommand, WatcherMessage } from './watch-protocol.js';
-import { watchRoots, type WatchTargets } from './watch-targets.js';
+import { type WatchTargets, watchRoots } from './watch-targets.js';
 
 export type { RebuildPlan } from './batcher.js';
 

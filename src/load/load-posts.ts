@@ -1,4 +1,5 @@
 /** Walks the posts folder and reads every post, collecting every problem in one pass. */
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildPost, type PostResult, type PostSettings } from '../content/post.js';
@@ -7,13 +8,13 @@ import { toSlashes } from '../fs/list-tree.js';
 import { postsEntryKind } from '../site/content-paths.js';
 import type { FoundFile, Post } from '../site/model.js';
 import { isDiagnostic, readSource } from './read-source.js';
-import { selectPosts, type SelectOptions } from './select-posts.js';
+import { type SelectOptions, selectPosts } from './select-posts.js';
 
 /** Lists posts and other files (images next to posts) below the posts folder, sorted. */
 export async function walkPosts(postsDir: string, includeDrafts: boolean): Promise<{ posts: FoundFile[]; assets: FoundFile[] }> {
   const posts: FoundFile[] = [];
   const assets: FoundFile[] = [];
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(postsDir, { recursive: true, withFileTypes: true });
   } catch (thrown) {

@@ -5,14 +5,14 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseFrontMatter } from '../content/front-matter.js';
-import { diagnosticFrom, error, messageOf, type Diagnostic } from '../diagnostics.js';
+import { fileURLToPath } from 'node:url';
+import type { SiteConfig } from '../config/config.js';
+import { type FrontMatter, parseFrontMatter } from '../content/front-matter.js';
+import { type Diagnostic, diagnosticFrom, error, messageOf } from '../diagnostics.js';
 import { toSlashes } from '../fs/list-tree.js';
 import { createEngine, liquidErrorLine, liquidMessage } from '../render/liquid.js';
 import type { Layout, Theme } from '../site/model.js';
-import type { SiteConfig } from '../config/config.js';
 import type { UrlSettings } from '../urls.js';
-import { fileURLToPath } from 'node:url';
 
 /** inkstone's own default theme, used for any layout a site does not provide. */
 export const BUILTIN_LAYOUTS = fileURLToPath(new URL('../../layouts/', import.meta.url));
@@ -51,7 +51,7 @@ export async function loadTheme(root: string, dirs: string[], settings: UrlSetti
         errors.push(error(file, `cannot read layout: ${messageOf(thrown)}`));
         continue;
       }
-      let parsed;
+      let parsed: FrontMatter;
       try {
         parsed = parseFrontMatter(text);
       } catch (thrown) {

@@ -1,7 +1,7 @@
 /** Reading one source file as UTF-8 text; a file that cannot be read becomes an error record. */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, error } from '../diagnostics.js';
 import { toSlashes } from '../fs/list-tree.js';
 import type { FoundFile, SourceFile } from '../site/model.js';
 

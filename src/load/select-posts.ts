@@ -1,6 +1,6 @@
 /** Which loaded posts a build publishes, and in what order. */
 import { futureWarning, isFuture } from '../content/post.js';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, error } from '../diagnostics.js';
 import type { Post } from '../site/model.js';
 
 /** Options for choosing which posts are built. */

@@ -3,7 +3,7 @@
  * and `#fragments` in them are made absolute, so they still point at the post's page and files.
  */
 import type { Element, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
+import { toString as hastToString } from 'hast-util-to-string';
 import { encodeHref, isExternal } from '../urls.js';
 import { visitUrls } from './hast-urls.js';
 import { MARKDOWN_FILE } from './rehype-normalize-links.js';
@@ -25,5 +25,5 @@ export function absolutizeUrls(tree: Root | Element, pageUrl: string): void {
 
 /** The text of a tree, whitespace folded: what a meta description or a search result shows. */
 export function plainTextOf(tree: Root | Element): string {
-  return toString(tree).replace(/\s+/g, ' ').trim();
+  return hastToString(tree).replace(/\s+/g, ' ').trim();
 }

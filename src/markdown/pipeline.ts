@@ -12,7 +12,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import type { Highlighter } from 'shiki';
-import { unified, type Processor } from 'unified';
+import { type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
 import { RENDER_DEFAULTS } from '../config/defaults.js';
 import { withBase } from '../urls.js';

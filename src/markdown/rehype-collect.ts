@@ -6,9 +6,9 @@
  */
 import type { Element, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
-import { toString } from 'hast-util-to-string';
-import type { VFile } from 'vfile';
+import { toString as hastToString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 import type { Heading } from './file-data.js';
 
 const isSelfLink = (node: Element['children'][number]) =>
@@ -16,7 +16,7 @@ const isSelfLink = (node: Element['children'][number]) =>
 
 /** A heading's text, without its `#` self-link. */
 export function headingText(node: Element): string {
-  return toString({ ...node, children: node.children.filter((c) => !isSelfLink(c)) }).trim();
+  return hastToString({ ...node, children: node.children.filter((c) => !isSelfLink(c)) }).trim();
 }
 
 /** The plugin (no options). */

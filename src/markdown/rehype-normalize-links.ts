@@ -12,8 +12,9 @@
  * its source line. Reads `file.data.linkContext` (and `bodyLine`); without a context, links are
  * only recorded.
  */
-import type { Root } from 'hast';
+
 import path from 'node:path';
+import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { encodeHref, isExternal, relativeUrl, safeDecode, splitHref, withoutBase } from '../urls.js';
 import type { LinkContext, LinkRef } from './file-data.js';
@@ -58,7 +59,8 @@ export default function rehypeNormalizeLinks() {
     const links: LinkRef[] = [];
     visitUrls(tree, (url, element, attribute) => {
       const result = context ? normalizeUrl(url, context) : {};
-      const recorded = (element.tagName === 'a' && attribute === 'href' && !isSelfLink(element.properties.className)) || (element.tagName === 'img' && attribute === 'src');
+      const recorded =
+        (element.tagName === 'a' && attribute === 'href' && !isSelfLink(element.properties.className)) || (element.tagName === 'img' && attribute === 'src');
       if (recorded) {
         const line = element.position ? element.position.start.line + bodyLine - 1 : undefined;
         const link: LinkRef = { kind: element.tagName === 'img' ? 'image' : 'link', url: result.url ?? url, line };

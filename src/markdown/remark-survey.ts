@@ -5,8 +5,8 @@
  * names are not.
  */
 import type { Root } from 'mdast';
-import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 import { isKnownLanguage } from './highlight.js';
 
 /** The plugin (no options). */

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readManifest, saveManifest, type Manifest } from './manifest.js';
+import { type Manifest, readManifest, saveManifest } from './manifest.js';
 
 /** A file to write, relative to the output folder: given bytes, or a copy of a source file. */
 export type OutputFile = ({ path: string; content: string | Uint8Array } | { path: string; copyFrom: string }) & {
@@ -49,9 +49,7 @@ export async function removeLeftovers(outDir: string): Promise<void> {
     return;
   }
   await Promise.all(
-    names
-      .filter((n) => n.startsWith(prefix) && /\.(staging|retired)-\d+$/.test(n))
-      .map((n) => rm(path.join(parent, n), { recursive: true, force: true })),
+    names.filter((n) => n.startsWith(prefix) && /\.(staging|retired)-\d+$/.test(n)).map((n) => rm(path.join(parent, n), { recursive: true, force: true })),
   );
 }
 

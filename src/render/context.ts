@@ -10,7 +10,7 @@ import { toDayString, toIsoString } from '../content/dates.js';
 import type { RenderedMarkdown } from '../markdown/pipeline.js';
 import type { Post } from '../site/model.js';
 import { detectLang } from './lang.js';
-import { categoryTerms, tagTerms, type Term } from './lists.js';
+import { categoryTerms, type Term, tagTerms } from './lists.js';
 
 /** A post with its rendered Markdown. */
 export interface RenderedPost {

@@ -6,7 +6,7 @@
 import { SITE_DEFAULTS } from '../config/defaults.js';
 import type { Post } from '../site/model.js';
 import type { RenderContext } from './context.js';
-import { renderFeed, type FeedEntry } from './feed.js';
+import { type FeedEntry, renderFeed } from './feed.js';
 import { archiveByYear, type Term } from './lists.js';
 import { renderRobots, renderSitemap } from './sitemap.js';
 
@@ -93,7 +93,9 @@ export function planPages(model: RenderContext, nowIso: string): PageSpec[] {
       }),
     );
     for (const term of terms) {
-      specs.push(listPage(`${base}/${term.slug}/index.html`, term.url, layout, { title: term.name, term: term.name, kind: layout, posts: summaries(term.posts) }));
+      specs.push(
+        listPage(`${base}/${term.slug}/index.html`, term.url, layout, { title: term.name, term: term.name, kind: layout, posts: summaries(term.posts) }),
+      );
     }
   };
   termPages(model.categories, 'categories', 'Categories', 'category');
@@ -110,7 +112,12 @@ export function planPages(model: RenderContext, nowIso: string): PageSpec[] {
   specs.push({
     kind: 'raw',
     path: 'feed.xml',
-    content: renderFeed({ ...urlSettings, title: model.config.title, description: model.config.description, author: model.config.author, feedPath: SITE_DEFAULTS.feedPath }, entries, model.config.feedLimit, nowIso),
+    content: renderFeed(
+      { ...urlSettings, title: model.config.title, description: model.config.description, author: model.config.author, feedPath: SITE_DEFAULTS.feedPath },
+      entries,
+      model.config.feedLimit,
+      nowIso,
+    ),
   });
   const sitemapEntries = specs
     .filter((s): s is LayoutPageSpec => s.kind !== 'raw' && s.path !== '404.html')

@@ -9,6 +9,5 @@ export function escapeXml(text: string): string {
 
 /** Removes characters XML 1.0 forbids (control characters other than tab and newlines). */
 export function stripInvalidXmlChars(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, '');
 }

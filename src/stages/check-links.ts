@@ -4,7 +4,7 @@
  * static files and the files beside posts.
  */
 import { postAssetFiles } from '../check/assets.js';
-import { checkLinks, type CheckPage } from '../check/links.js';
+import { type CheckPage, checkLinks } from '../check/links.js';
 import type { SiteConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { OutputFile } from '../output/write-output.js';

@@ -3,9 +3,9 @@
  * problem collected. Nothing after this stage reads the site's sources again.
  */
 import path from 'node:path';
-import { loadConfig, type ConfigOverrides } from '../config/config.js';
+import { type ConfigOverrides, loadConfig } from '../config/config.js';
 import { lineOfKey } from '../content/front-matter.js';
-import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, error, hasErrors } from '../diagnostics.js';
 import { listTree } from '../fs/list-tree.js';
 import { loadPosts, type SourceCache } from '../load/load-posts.js';
 import { loadTheme, themeDirs } from '../load/load-theme.js';

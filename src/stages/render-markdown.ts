@@ -4,13 +4,14 @@
  * each render gets the URLs of the posts it may link to; a link to a post that is not in the build
  * is reported with the post it probably meant.
  */
+
+import { rewriteLinkTags } from '../check/rewrite.js';
 import { indexPosts, linkContextOf, missingPostProblem, type PostIndex } from '../content/post-index.js';
-import { diagnosticFrom, warning, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, diagnosticFrom, warning } from '../diagnostics.js';
 import type { LinkRef, MarkdownInput, RenderedMarkdown } from '../markdown/pipeline.js';
 import type { RenderedPost } from '../render/context.js';
 import type { RenderService } from '../render-service/types.js';
 import type { Post } from '../site/model.js';
-import { rewriteLinkTags } from '../check/rewrite.js';
 
 /** What the render of `post` is asked for, with links resolved against `index`. */
 export function markdownInputOf(post: Post, index: PostIndex, baseurl: string): MarkdownInput {

@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnosticFrom, type Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, diagnosticFrom } from '../diagnostics.js';
 import type { Manifest } from '../output/manifest.js';
 import type { OutputFile } from '../output/write-output.js';
 import type { RenderContext } from '../render/context.js';
@@ -32,7 +32,11 @@ export async function renderPage(spec: PageSpec, theme: Theme, context: RenderCo
 }
 
 /** Renders page specs; template errors are grouped so one broken layout is reported once. */
-export async function renderPages(specs: readonly PageSpec[], theme: Theme, context: RenderContext): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
+export async function renderPages(
+  specs: readonly PageSpec[],
+  theme: Theme,
+  context: RenderContext,
+): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
   const failures = new Map<string, { diagnostic: Diagnostic; pages: string[] }>();
   const files: OutputFile[] = [];
   await Promise.all(

@@ -5,7 +5,7 @@
 import { postAssetFiles } from '../check/assets.js';
 import type { SiteConfig } from '../config/config.js';
 import { manifestFileOf } from '../config/site-paths.js';
-import { writeOutput, type OutputFile, type WriteStats } from '../output/write-output.js';
+import { type OutputFile, type WriteStats, writeOutput } from '../output/write-output.js';
 import type { RenderedPost } from '../render/context.js';
 import type { FoundFile, StaticFile } from '../site/model.js';
 
@@ -23,7 +23,12 @@ export function copiedFiles(site: CopiedFiles, pages: readonly OutputFile[] = []
 }
 
 /** Writes the rendered pages and copied files; with `useCache`, records a manifest for the next build. */
-export async function writeSite(config: Pick<SiteConfig, 'root' | 'outDir'>, site: CopiedFiles, pages: readonly OutputFile[], useCache: boolean): Promise<WriteStats> {
+export async function writeSite(
+  config: Pick<SiteConfig, 'root' | 'outDir'>,
+  site: CopiedFiles,
+  pages: readonly OutputFile[],
+  useCache: boolean,
+): Promise<WriteStats> {
   const manifest = useCache ? manifestFileOf(config.root) : undefined;
   return writeOutput(config.outDir, [...copiedFiles(site, pages), ...pages], manifest);
 }

@@ -7,8 +7,10 @@ const asset = (relPath: string) => ({ relPath, absPath: `/site/posts/${relPath}`
 describe('postAssetFiles', () => {
   it('copies the files a post refers to relatively, beside its page', async () => {
     const posts = await renderedPosts({
-      'kernel/2020-01-01-a.md': '---\ntitle: A\ncategory: kernel\n---\n![a](./img/a.png) [pdf](slides%20v2.pdf) ![up](../shared/logo.svg)\n\n<video src="clip.mp4" poster="img/poster.jpg"></video>\n',
-      '2021-01-01-b.md': '---\ntitle: B\n---\n![a](kernel/img/a.png) ![gone](img/none.png) [post](./kernel/2020-01-01-a.md) ![abs](/assets/x.png) ![ext](https://e.x/a.png)\n',
+      'kernel/2020-01-01-a.md':
+        '---\ntitle: A\ncategory: kernel\n---\n![a](./img/a.png) [pdf](slides%20v2.pdf) ![up](../shared/logo.svg)\n\n<video src="clip.mp4" poster="img/poster.jpg"></video>\n',
+      '2021-01-01-b.md':
+        '---\ntitle: B\n---\n![a](kernel/img/a.png) ![gone](img/none.png) [post](./kernel/2020-01-01-a.md) ![abs](/assets/x.png) ![ext](https://e.x/a.png)\n',
     });
     const files = postAssetFiles(
       posts,

@@ -105,7 +105,10 @@ describe('files next to posts', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const root = await makeSite({
       '_config.yml': 'title: t\n',
-      'posts/kernel/2020-01-01-a.md': post({ title: 'A', category: 'kernel' }, '![图](<./img/图 1.png>)\n\n![missing](./img/nope.png)\n\n[附件](files/notes.txt)\n'),
+      'posts/kernel/2020-01-01-a.md': post(
+        { title: 'A', category: 'kernel' },
+        '![图](<./img/图 1.png>)\n\n![missing](./img/nope.png)\n\n[附件](files/notes.txt)\n',
+      ),
       'posts/kernel/img/图 1.png': png,
       'posts/kernel/img/unused.png': png,
       'posts/kernel/files/notes.txt': 'notes\n',
@@ -114,7 +117,9 @@ describe('files next to posts', () => {
     });
     cleanup.push(root);
     const report = await build({ root, baseurl: '/repo', workers: 0, cache: false });
-    expect(report.diagnostics.map(formatDiagnostic)).toEqual(['posts/kernel/2020-01-01-a.md:7: warning: image "./img/nope.png": no file posts/kernel/img/nope.png']);
+    expect(report.diagnostics.map(formatDiagnostic)).toEqual([
+      'posts/kernel/2020-01-01-a.md:7: warning: image "./img/nope.png": no file posts/kernel/img/nope.png',
+    ]);
     const out = path.join(root, 'public');
     expect(await readFile(path.join(out, 'kernel/2020/01/01/img/图 1.png'))).toEqual(png);
     expect(await readFile(path.join(out, 'kernel/2020/01/01/files/notes.txt'), 'utf8')).toBe('notes\n');

@@ -35,7 +35,11 @@ describe('scanHtml', () => {
   });
 
   it('finds ids and <a name> anchors, decoded', () => {
-    expect(scanHtml('<h2 id="内核抢占">x</h2><a name="legacy">y</a><p id="a&#x26;b"></p><div name="not-an-anchor"></div>').ids).toEqual(['内核抢占', 'legacy', 'a&b']);
+    expect(scanHtml('<h2 id="内核抢占">x</h2><a name="legacy">y</a><p id="a&#x26;b"></p><div name="not-an-anchor"></div>').ids).toEqual([
+      '内核抢占',
+      'legacy',
+      'a&b',
+    ]);
   });
 
   it('gives the exact offsets of each raw value, for rewriting in place', () => {
@@ -70,7 +74,12 @@ describe('helpers', () => {
   });
 
   it('splices several edits at once', () => {
-    expect(spliceAll('0123456789', [{ start: 7, end: 9, value: 'B' }, { start: 1, end: 3, value: 'A' }])).toBe('0A3456B9');
+    expect(
+      spliceAll('0123456789', [
+        { start: 7, end: 9, value: 'B' },
+        { start: 1, end: 3, value: 'A' },
+      ]),
+    ).toBe('0A3456B9');
   });
 });
 
@@ -78,7 +87,15 @@ describe('helpers', () => {
 function parsed(html: string): { refs: string[]; ids: string[] } {
   const refs: string[] = [];
   const ids: string[] = [];
-  const attributes: Record<string, string[]> = { a: ['href'], link: ['href'], img: ['src'], script: ['src'], source: ['src'], video: ['src', 'poster'], iframe: ['src'] };
+  const attributes: Record<string, string[]> = {
+    a: ['href'],
+    link: ['href'],
+    img: ['src'],
+    script: ['src'],
+    source: ['src'],
+    video: ['src', 'poster'],
+    iframe: ['src'],
+  };
   visit(fromHtml(html), 'element', (el: Element) => {
     if (typeof el.properties.id === 'string' && el.properties.id) ids.push(el.properties.id);
     if (el.tagName === 'a' && typeof el.properties.name === 'string') ids.push(el.properties.name);

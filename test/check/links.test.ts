@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLinks, displayHref, type CheckPage, type LinkCheckOptions } from '../../src/check/links.js';
+import { type CheckPage, checkLinks, displayHref, type LinkCheckOptions } from '../../src/check/links.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 import type { RenderedPost } from '../../src/render/context.js';
 import { renderedPosts } from './fixtures.js';
@@ -42,7 +42,9 @@ describe('fragments', () => {
 
   it('shows CJK fragments readable, not percent-encoded', async () => {
     const messages = await check({ '2020-01-01-x.md': post('X', '## 内核抢占机制\n\n[x](#内核抢占)\n') });
-    expect(messages).toEqual(['posts/2020-01-01-x.md:6: warning: link to "#内核抢占": no heading with id "内核抢占" on this page (did you mean "#内核抢占机制"?)']);
+    expect(messages).toEqual([
+      'posts/2020-01-01-x.md:6: warning: link to "#内核抢占": no heading with id "内核抢占" on this page (did you mean "#内核抢占机制"?)',
+    ]);
   });
 
   it('checks fragments on other posts, reached through rewritten file links', async () => {
@@ -76,7 +78,11 @@ describe('pages and files', () => {
   });
 
   it('reports missing images beside the post by their source path', async () => {
-    const messages = await check({ 'kernel/2020-01-01-a.md': post('A', '![a](./img/a.png) ![b](img/b%20c.png) ![s](/assets/style.css) ![m](/assets/missing.png)\n') }, {}, ['assets/style.css', '2020/01/01/img/a.png']);
+    const messages = await check(
+      { 'kernel/2020-01-01-a.md': post('A', '![a](./img/a.png) ![b](img/b%20c.png) ![s](/assets/style.css) ![m](/assets/missing.png)\n') },
+      {},
+      ['assets/style.css', '2020/01/01/img/a.png'],
+    );
     expect(messages).toEqual([
       'posts/kernel/2020-01-01-a.md:4: warning: image "img/b c.png": no file posts/kernel/img/b c.png',
       'posts/kernel/2020-01-01-a.md:4: warning: image "/assets/missing.png": no file at /notes/assets/missing.png',
@@ -98,7 +104,10 @@ describe('pages and files', () => {
 
   it('serves paths the way GitHub Pages does: /a → a.html, /a → a/index.html', () => {
     const pages: CheckPage[] = [
-      { path: 'index.html', html: '<a href="/notes/about">a</a> <a href="/notes/tags">t</a> <a href="/notes/tags/">t</a> <a href="/notes">n</a> <a href="about.html#me">m</a>' },
+      {
+        path: 'index.html',
+        html: '<a href="/notes/about">a</a> <a href="/notes/tags">t</a> <a href="/notes/tags/">t</a> <a href="/notes">n</a> <a href="about.html#me">m</a>',
+      },
       { path: 'about.html', html: '<p id="me">me</p>' },
       { path: 'tags/index.html', html: '' },
     ];
@@ -106,18 +115,31 @@ describe('pages and files', () => {
   });
 
   it('checks absolute links to the site itself, and leaves other sites alone', () => {
-    const pages: CheckPage[] = [{ path: 'index.html', html: '<link rel="canonical" href="https://user.github.io/notes/"><a href="https://user.github.io/notes/gone.html">g</a><a href="https://other.example/x">x</a><a href="mailto:a@b.c">m</a>' }];
-    expect(checkLinks(pages, [], OPTIONS).map(formatDiagnostic)).toEqual(['index.html: warning: link to "https://user.github.io/notes/gone.html": no page at /notes/gone.html (on /notes/)']);
+    const pages: CheckPage[] = [
+      {
+        path: 'index.html',
+        html: '<link rel="canonical" href="https://user.github.io/notes/"><a href="https://user.github.io/notes/gone.html">g</a><a href="https://other.example/x">x</a><a href="mailto:a@b.c">m</a>',
+      },
+    ];
+    expect(checkLinks(pages, [], OPTIONS).map(formatDiagnostic)).toEqual([
+      'index.html: warning: link to "https://user.github.io/notes/gone.html": no page at /notes/gone.html (on /notes/)',
+    ]);
   });
 });
 
 describe('the base path', () => {
   it('reports links that escape it, with the fix', () => {
     const pages: CheckPage[] = [
-      { path: 'index.html', html: '<a href="/tags/">t</a><a href="/notes/tags/">ok</a>', layouts: [{ file: 'layouts/home.html', source: '<a href="/tags/">t</a>' }] },
+      {
+        path: 'index.html',
+        html: '<a href="/tags/">t</a><a href="/notes/tags/">ok</a>',
+        layouts: [{ file: 'layouts/home.html', source: '<a href="/tags/">t</a>' }],
+      },
       { path: 'tags/index.html', html: '' },
     ];
-    expect(checkLinks(pages, [], OPTIONS).map(formatDiagnostic)).toEqual([`layouts/home.html: warning: link to "/tags/": /tags/ is outside the site's base path /notes/ (did you mean "/notes/tags/"?) (on /notes/)`]);
+    expect(checkLinks(pages, [], OPTIONS).map(formatDiagnostic)).toEqual([
+      `layouts/home.html: warning: link to "/tags/": /tags/ is outside the site's base path /notes/ (did you mean "/notes/tags/"?) (on /notes/)`,
+    ]);
   });
 });
 
@@ -127,7 +149,11 @@ describe('links from layouts', () => {
       { file: 'layouts/post.html', source: '<a href="{{ page.next.url | relative_url }}">next</a>{{ content }}' },
       { file: 'layouts/default.html', source: '<link href="{{ "/assets/site.css" | relative_url }}" rel="stylesheet">{{ content }}' },
     ];
-    const pages: CheckPage[] = ['a', 'b', 'c'].map((name) => ({ path: `${name}.html`, html: `<link href="/notes/assets/site.css" rel="stylesheet"><a href="/notes/${name}-next.html">next</a>`, layouts: chain }));
+    const pages: CheckPage[] = ['a', 'b', 'c'].map((name) => ({
+      path: `${name}.html`,
+      html: `<link href="/notes/assets/site.css" rel="stylesheet"><a href="/notes/${name}-next.html">next</a>`,
+      layouts: chain,
+    }));
     expect(checkLinks(pages, [], OPTIONS).map(formatDiagnostic)).toEqual([
       'layouts/default.html: warning: link "/notes/assets/site.css": no file at /notes/assets/site.css (on /notes/a.html and 2 more pages)',
       'layouts/post.html: warning: link to "/notes/a-next.html": no page at /notes/a-next.html (on /notes/a.html)',

@@ -35,7 +35,10 @@ describe('relative links to post files', () => {
   it.each([
     ['[see](./2020-01-01-some-drafts.md)', '/notes/basic/2020/01/01/some-drafts.html'],
     ['[see](2020-01-01-some-drafts.md#内核抢占)', '/notes/basic/2020/01/01/some-drafts.html#%E5%86%85%E6%A0%B8%E6%8A%A2%E5%8D%A0'],
-    ['[see](./2020-01-01-some-drafts.md#%E5%86%85%E6%A0%B8%E6%8A%A2%E5%8D%A0)', '/notes/basic/2020/01/01/some-drafts.html#%E5%86%85%E6%A0%B8%E6%8A%A2%E5%8D%A0'],
+    [
+      '[see](./2020-01-01-some-drafts.md#%E5%86%85%E6%A0%B8%E6%8A%A2%E5%8D%A0)',
+      '/notes/basic/2020/01/01/some-drafts.html#%E5%86%85%E6%A0%B8%E6%8A%A2%E5%8D%A0',
+    ],
     ['[see](/posts/2020-01-01-some-drafts.md)', '/notes/basic/2020/01/01/some-drafts.html'],
     ['[see](/2020-01-01-some-drafts.md)', '/notes/basic/2020/01/01/some-drafts.html'],
     ['[see](./2020-01-01-some-drafts.markdown)', './2020-01-01-some-drafts.markdown'],
@@ -65,7 +68,12 @@ describe('relative links to post files', () => {
   it('records what was written, and keeps source lines', async () => {
     const { rendered } = await rewritten('one\n\n[see](./2020-01-01-some-drafts.md#内核抢占)\n');
     expect(rendered.links).toEqual([
-      { kind: 'link', url: '/notes/basic/2020/01/01/some-drafts.html#%E5%86%85%E6%A0%B8%E6%8A%A2%E5%8D%A0', written: './2020-01-01-some-drafts.md#%E5%86%85%E6%A0%B8%E6%8A%A2%E5%8D%A0', line: 7 },
+      {
+        kind: 'link',
+        url: '/notes/basic/2020/01/01/some-drafts.html#%E5%86%85%E6%A0%B8%E6%8A%A2%E5%8D%A0',
+        written: './2020-01-01-some-drafts.md#%E5%86%85%E6%A0%B8%E6%8A%A2%E5%8D%A0',
+        line: 7,
+      },
     ]);
   });
 });
@@ -101,14 +109,23 @@ describe('{% post_url %}', () => {
     const { rendered } = await rewritten('\n\n[x]({% post_url 2020-01-01-some-draft %})\n');
     expect(hrefs(rendered.html)).toEqual([]);
     expect(rendered.links).toEqual([
-      { kind: 'link', url: '{% post_url 2020-01-01-some-draft %}', line: 7, written: '{% post_url 2020-01-01-some-draft %}', problem: 'no post named "2020-01-01-some-draft" (did you mean "2020-01-01-some-drafts"?)' },
+      {
+        kind: 'link',
+        url: '{% post_url 2020-01-01-some-draft %}',
+        line: 7,
+        written: '{% post_url 2020-01-01-some-draft %}',
+        problem: 'no post named "2020-01-01-some-draft" (did you mean "2020-01-01-some-drafts"?)',
+      },
     ]);
   });
 
   it('reports tags it cannot turn into links (reference definitions)', async () => {
     const { rendered } = await rewritten('[x][ref]\n\n[ref]: {% post_url 2020-01-01-some-drafts %}\n');
     expect((rendered.links as CheckedLink[]).map((l) => [l.line, l.problem])).toEqual([
-      [7, 'posts are not run through Liquid: {% post_url 2020-01-01-some-drafts %} only works as the target of an inline link or image, as in [text]({% post_url 2020-01-01-some-drafts %})'],
+      [
+        7,
+        'posts are not run through Liquid: {% post_url 2020-01-01-some-drafts %} only works as the target of an inline link or image, as in [text]({% post_url 2020-01-01-some-drafts %})',
+      ],
     ]);
   });
 
@@ -148,7 +165,11 @@ describe('{{ site.baseurl }}', () => {
 
 describe('the base path', () => {
   it.each([
-    ['/notes', '![x](/assets/x.png) [t](/tags/) [n](/notes/tags/) [e](https://example.com/a) [h](#内核) [r](img/a.png)', ['/notes/assets/x.png', '/notes/tags/', '/notes/tags/', 'https://example.com/a', '#%E5%86%85%E6%A0%B8', 'img/a.png']],
+    [
+      '/notes',
+      '![x](/assets/x.png) [t](/tags/) [n](/notes/tags/) [e](https://example.com/a) [h](#内核) [r](img/a.png)',
+      ['/notes/assets/x.png', '/notes/tags/', '/notes/tags/', 'https://example.com/a', '#%E5%86%85%E6%A0%B8', 'img/a.png'],
+    ],
     ['', '![x](/assets/x.png) [t](/tags/)', ['/assets/x.png', '/tags/']],
   ])('base %j: %s', async (baseurl, markdown, expected) => {
     const { rendered } = await rewritten(`${markdown}\n`, baseurl);
@@ -164,7 +185,11 @@ describe('the base path', () => {
 describe('excerpts', () => {
   it('makes relative links absolute, because list pages show them elsewhere', async () => {
     const { rendered } = await rewritten('See ![d](./img/d.png), [below](#内核) and [drafts](./2020-01-01-some-drafts.md).\n');
-    expect(hrefs(rendered.excerptHtml)).toEqual(['/notes/shell/linux/2021/03/14/img/d.png', '/notes/shell/linux/2021/03/14/pipes.html#%E5%86%85%E6%A0%B8', '/notes/basic/2020/01/01/some-drafts.html']);
+    expect(hrefs(rendered.excerptHtml)).toEqual([
+      '/notes/shell/linux/2021/03/14/img/d.png',
+      '/notes/shell/linux/2021/03/14/pipes.html#%E5%86%85%E6%A0%B8',
+      '/notes/basic/2020/01/01/some-drafts.html',
+    ]);
     expect(hrefs(rendered.html)).toEqual(['./img/d.png', '#%E5%86%85%E6%A0%B8', '/notes/basic/2020/01/01/some-drafts.html']);
   });
 });
@@ -172,21 +197,38 @@ describe('excerpts', () => {
 describe('rewriteLinkTags', () => {
   it('returns posts without Jekyll link tags as the same objects', async () => {
     const posts = await renderedPosts({ '2020-01-01-some-drafts.md': DRAFTS, '2021-03-14-pipes.md': PIPES });
-    const result = rewriteLinkTags(posts, posts.map((p) => p.post), { baseurl: '/notes' });
+    const result = rewriteLinkTags(
+      posts,
+      posts.map((p) => p.post),
+      { baseurl: '/notes' },
+    );
     expect(result[0]).toBe(posts[0]);
     expect(result[1]).toBe(posts[1]);
   });
 
   it('does not change its input', async () => {
-    const posts = await renderedPosts({ '2020-01-01-some-drafts.md': DRAFTS, '2021-03-14-pipes.md': PIPES.replace('text', '[a]({% post_url 2020-01-01-some-drafts %})') });
+    const posts = await renderedPosts({
+      '2020-01-01-some-drafts.md': DRAFTS,
+      '2021-03-14-pipes.md': PIPES.replace('text', '[a]({% post_url 2020-01-01-some-drafts %})'),
+    });
     const before = JSON.stringify(posts);
-    rewriteLinkTags(posts, posts.map((p) => p.post), { baseurl: '/notes' });
+    rewriteLinkTags(
+      posts,
+      posts.map((p) => p.post),
+      { baseurl: '/notes' },
+    );
     expect(JSON.stringify(posts)).toBe(before);
   });
 });
 
 describe('normalizeUrl', () => {
-  const context = { baseurl: '', source: 'posts/2021-03-14-pipes.md', postsFolder: 'posts', pageUrl: '/2021/03/14/pipes.html', posts: { 'posts/2020-01-01-some-drafts.md': '/basic/2020/01/01/some-drafts.html' } };
+  const context = {
+    baseurl: '',
+    source: 'posts/2021-03-14-pipes.md',
+    postsFolder: 'posts',
+    pageUrl: '/2021/03/14/pipes.html',
+    posts: { 'posts/2020-01-01-some-drafts.md': '/basic/2020/01/01/some-drafts.html' },
+  };
   it.each([
     ['./2020-01-01-some-drafts.md?x=1#f', { url: '/basic/2020/01/01/some-drafts.html?x=1#f' }],
     ['./2020-01-01-other.md', { missingPost: 'posts/2020-01-01-other.md' }],

@@ -114,7 +114,15 @@ describe('resolveConfig', () => {
   });
 
   it('lets overrides win over the file', () => {
-    const data = { baseurl: '/from-file', url: 'https://file.example', destination: 'dist', future: true, unpublished: true, show_drafts: true, strict_links: true };
+    const data = {
+      baseurl: '/from-file',
+      url: 'https://file.example',
+      destination: 'dist',
+      future: true,
+      unpublished: true,
+      show_drafts: true,
+      strict_links: true,
+    };
     const { config, errors } = resolveConfig(data, {
       root: ROOT,
       baseurl: 'cli/',
@@ -204,7 +212,9 @@ describe('resolveConfig', () => {
   ])('feed.posts_limit %j → %d (error: %s)', (limit, expected, hasError) => {
     const { config, errors } = resolveConfig(limit === undefined ? {} : { feed: { posts_limit: limit } }, { root: ROOT });
     expect(config.feedLimit).toBe(expected);
-    expect(errors).toEqual(hasError ? [{ file: '_config.yml', line: undefined, message: '"feed.posts_limit" must be a positive whole number', severity: 'error' }] : []);
+    expect(errors).toEqual(
+      hasError ? [{ file: '_config.yml', line: undefined, message: '"feed.posts_limit" must be a positive whole number', severity: 'error' }] : [],
+    );
   });
 
   it('names the file it was given in errors', () => {
@@ -277,9 +287,7 @@ describe('loadConfig', () => {
 
   it.each(['- a\n- b\n', 'just text\n', '42\n'])('reports a config that is not a mapping (%j)', async (text) => {
     await write(text);
-    expect((await loadConfig({ root })).errors).toEqual([
-      { file: '_config.yml', line: 1, message: 'must be a YAML mapping (key: value)', severity: 'error' },
-    ]);
+    expect((await loadConfig({ root })).errors).toEqual([{ file: '_config.yml', line: 1, message: 'must be a YAML mapping (key: value)', severity: 'error' }]);
   });
 
   it('reports an invalid timezone from the file', async () => {

@@ -5,11 +5,11 @@ import {
   fromFieldsInZone,
   fromInstant,
   isValidTimeZone,
+  type PostDate,
   parseDate,
   toDayString,
   toIsoString,
   zoneOffsetMinutes,
-  type PostDate,
 } from '../../src/content/dates.js';
 
 /** Milliseconds of an ISO instant written with an explicit offset (independent of process TZ). */
@@ -21,66 +21,21 @@ const ms = (iso: string): number => {
 
 describe('parseDate with a written offset or none (UTC)', () => {
   it.each<[string, PostDate]>([
-    [
-      '2020-01-01',
-      { year: 2020, month: 1, day: 1, hour: 0, minute: 0, second: 0, offsetMinutes: 0, epochMs: ms('2020-01-01T00:00:00Z') },
-    ],
-    [
-      '2020-01-01 16:00:00 +0800',
-      { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 480, epochMs: ms('2020-01-01T08:00:00Z') },
-    ],
-    [
-      '2020-01-01 16:00:00 +08:00',
-      { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 480, epochMs: ms('2020-01-01T08:00:00Z') },
-    ],
-    [
-      '2020-01-01T16:00:00+08:00',
-      { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 480, epochMs: ms('2020-01-01T08:00:00Z') },
-    ],
-    [
-      '2020-01-01T16:00:00Z',
-      { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 0, epochMs: ms('2020-01-01T16:00:00Z') },
-    ],
-    [
-      '2020-01-01 16:00:00 z',
-      { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 0, epochMs: ms('2020-01-01T16:00:00Z') },
-    ],
-    [
-      '2020-01-01T16:00:00.123Z',
-      { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 0, epochMs: ms('2020-01-01T16:00:00Z') },
-    ],
-    [
-      '2020-01-01 16:00:00.5 +0800',
-      { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 480, epochMs: ms('2020-01-01T08:00:00Z') },
-    ],
-    [
-      '2020-01-01 16:00',
-      { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 0, epochMs: ms('2020-01-01T16:00:00Z') },
-    ],
-    [
-      '2020-1-2 3:04:05',
-      { year: 2020, month: 1, day: 2, hour: 3, minute: 4, second: 5, offsetMinutes: 0, epochMs: ms('2020-01-02T03:04:05Z') },
-    ],
-    [
-      '2021-03-14 22:30:00 -0500',
-      { year: 2021, month: 3, day: 14, hour: 22, minute: 30, second: 0, offsetMinutes: -300, epochMs: ms('2021-03-15T03:30:00Z') },
-    ],
-    [
-      '2021-03-14 22:30:00 +0530',
-      { year: 2021, month: 3, day: 14, hour: 22, minute: 30, second: 0, offsetMinutes: 330, epochMs: ms('2021-03-14T17:00:00Z') },
-    ],
-    [
-      '2021-03-14 22:30:00 +8',
-      { year: 2021, month: 3, day: 14, hour: 22, minute: 30, second: 0, offsetMinutes: 480, epochMs: ms('2021-03-14T14:30:00Z') },
-    ],
-    [
-      '2020-01-01 00:30:00 +0800',
-      { year: 2020, month: 1, day: 1, hour: 0, minute: 30, second: 0, offsetMinutes: 480, epochMs: ms('2019-12-31T16:30:00Z') },
-    ],
-    [
-      '  2020-02-29  ',
-      { year: 2020, month: 2, day: 29, hour: 0, minute: 0, second: 0, offsetMinutes: 0, epochMs: ms('2020-02-29T00:00:00Z') },
-    ],
+    ['2020-01-01', { year: 2020, month: 1, day: 1, hour: 0, minute: 0, second: 0, offsetMinutes: 0, epochMs: ms('2020-01-01T00:00:00Z') }],
+    ['2020-01-01 16:00:00 +0800', { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 480, epochMs: ms('2020-01-01T08:00:00Z') }],
+    ['2020-01-01 16:00:00 +08:00', { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 480, epochMs: ms('2020-01-01T08:00:00Z') }],
+    ['2020-01-01T16:00:00+08:00', { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 480, epochMs: ms('2020-01-01T08:00:00Z') }],
+    ['2020-01-01T16:00:00Z', { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 0, epochMs: ms('2020-01-01T16:00:00Z') }],
+    ['2020-01-01 16:00:00 z', { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 0, epochMs: ms('2020-01-01T16:00:00Z') }],
+    ['2020-01-01T16:00:00.123Z', { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 0, epochMs: ms('2020-01-01T16:00:00Z') }],
+    ['2020-01-01 16:00:00.5 +0800', { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 480, epochMs: ms('2020-01-01T08:00:00Z') }],
+    ['2020-01-01 16:00', { year: 2020, month: 1, day: 1, hour: 16, minute: 0, second: 0, offsetMinutes: 0, epochMs: ms('2020-01-01T16:00:00Z') }],
+    ['2020-1-2 3:04:05', { year: 2020, month: 1, day: 2, hour: 3, minute: 4, second: 5, offsetMinutes: 0, epochMs: ms('2020-01-02T03:04:05Z') }],
+    ['2021-03-14 22:30:00 -0500', { year: 2021, month: 3, day: 14, hour: 22, minute: 30, second: 0, offsetMinutes: -300, epochMs: ms('2021-03-15T03:30:00Z') }],
+    ['2021-03-14 22:30:00 +0530', { year: 2021, month: 3, day: 14, hour: 22, minute: 30, second: 0, offsetMinutes: 330, epochMs: ms('2021-03-14T17:00:00Z') }],
+    ['2021-03-14 22:30:00 +8', { year: 2021, month: 3, day: 14, hour: 22, minute: 30, second: 0, offsetMinutes: 480, epochMs: ms('2021-03-14T14:30:00Z') }],
+    ['2020-01-01 00:30:00 +0800', { year: 2020, month: 1, day: 1, hour: 0, minute: 30, second: 0, offsetMinutes: 480, epochMs: ms('2019-12-31T16:30:00Z') }],
+    ['  2020-02-29  ', { year: 2020, month: 2, day: 29, hour: 0, minute: 0, second: 0, offsetMinutes: 0, epochMs: ms('2020-02-29T00:00:00Z') }],
   ])('%j', (text, expected) => {
     expect(parseDate(text)).toEqual(expected);
   });

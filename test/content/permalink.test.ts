@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/content/dates.js';
 import {
-  PERMALINK_STYLES,
   expandPermalink,
   isoWeek,
   outputPathForUrl,
+  PERMALINK_STYLES,
+  type PermalinkData,
   permalinkPattern,
   placeholders,
   unsafeUrlReason,
   urlCategory,
-  type PermalinkData,
 } from '../../src/content/permalink.js';
 
 const date = (text: string) => {
@@ -247,14 +247,7 @@ describe('outputPathForUrl', () => {
 });
 
 describe('unsafeUrlReason', () => {
-  it.each([
-    '/basic/2020/01/01/some-drafts.html',
-    '/a/b/',
-    '/内核/抢占.html',
-    '/a..b/c.html',
-    '/.../x',
-    '/a b/c',
-  ])('%j is safe', (url) => {
+  it.each(['/basic/2020/01/01/some-drafts.html', '/a/b/', '/内核/抢占.html', '/a..b/c.html', '/.../x', '/a b/c'])('%j is safe', (url) => {
     expect(unsafeUrlReason(url)).toBeUndefined();
   });
 

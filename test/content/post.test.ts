@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildPost, categoriesOf, futureWarning, isFuture, type PostResult, type PostSettings, tagsOf, titleFromSlug, toList } from '../../src/content/post.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import {
-  buildPost,
-  categoriesOf,
-  futureWarning,
-  isFuture,
-  tagsOf,
-  titleFromSlug,
-  toList,
-  type PostResult,
-  type PostSettings,
-} from '../../src/content/post.js';
 import type { Post } from '../../src/site/model.js';
 
 const ms = (iso: string): number => Date.parse(iso);
@@ -220,7 +210,10 @@ describe('buildPost: categories and tags', () => {
     [['tags: c kernel scheduling'], ['c', 'kernel', 'scheduling']],
     [['tags: [bash, fd, 笔记]'], ['bash', 'fd', '笔记']],
     [['tag: solo'], ['solo']],
-    [['tags: [a, b]', 'tag: a'], ['a', 'b']],
+    [
+      ['tags: [a, b]', 'tag: a'],
+      ['a', 'b'],
+    ],
     [['tags: [1, true]'], ['1', 'true']],
     [[], []],
   ])('%j → tags %j', (lines, tags) => {
@@ -440,9 +433,19 @@ describe('buildPost: file shapes', () => {
 describe('buildPost: broken YAML points at the file line', () => {
   it.each<[string, string, number, string]>([
     ['unclosed quote on line 4 (last)', '---\nlayout: post\ntitle: ok\nbad: "unclosed\n---\nbody\n', 4, 'Missing closing "quote'],
-    ['unclosed quote on line 4 (more keys after)', '---\nlayout: post\ntitle: ok\ntitle2: "unclosed\ncategory: a\ntags: b\n---\nbody\n', 4, 'Missing closing "quote'],
+    [
+      'unclosed quote on line 4 (more keys after)',
+      '---\nlayout: post\ntitle: ok\ntitle2: "unclosed\ncategory: a\ntags: b\n---\nbody\n',
+      4,
+      'Missing closing "quote',
+    ],
     ['unclosed quote on line 2', "---\ntitle: 'it''s\nlayout: post\n---\n", 2, "Missing closing 'quote"],
-    ['unclosed flow list on line 3', '---\nlayout: post\ntags: [a, b\ntitle: x\n---\n', 4, 'Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    [
+      'unclosed flow list on line 3',
+      '---\nlayout: post\ntags: [a, b\ntitle: x\n---\n',
+      4,
+      'Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ],
     ['compact nested mapping on line 4', '---\na: 1\nb: 2\nc: d: e\n---\n', 4, 'Nested mappings are not allowed in compact mappings'],
     ['tab indentation on line 3', '---\na: 1\n\tb: 2\n---\n', 3, 'Tabs are not allowed as indentation'],
     ['CRLF, unclosed quote on line 3', '---\r\nlayout: post\r\ntitle: "oops\r\n---\r\nbody\r\n', 3, 'Missing closing "quote'],
@@ -462,9 +465,18 @@ describe('toList', () => {
     ['a', ['a']],
     ['a b', ['a', 'b']],
     ['  a   b\tc  ', ['a', 'b', 'c']],
-    [['a b', 'c'], ['a b', 'c']],
-    [[' a ', '', null, undefined, 'b'], ['a', 'b']],
-    [[1, true], ['1', 'true']],
+    [
+      ['a b', 'c'],
+      ['a b', 'c'],
+    ],
+    [
+      [' a ', '', null, undefined, 'b'],
+      ['a', 'b'],
+    ],
+    [
+      [1, true],
+      ['1', 'true'],
+    ],
     [42, ['42']],
     [[], []],
   ])('%j → %j', (value, expected) => {

@@ -51,9 +51,12 @@ describe('parseYaml typing', () => {
   });
 
   it('parses mappings, lists and nesting', () => {
-    expect(
-      parseYaml('title: "Shell 管道"\ncategories: [shell, linux]\ntags:\n  - bash\n  - 笔记\nfeed:\n  posts_limit: 5\n'),
-    ).toEqual({ title: 'Shell 管道', categories: ['shell', 'linux'], tags: ['bash', '笔记'], feed: { posts_limit: 5 } });
+    expect(parseYaml('title: "Shell 管道"\ncategories: [shell, linux]\ntags:\n  - bash\n  - 笔记\nfeed:\n  posts_limit: 5\n')).toEqual({
+      title: 'Shell 管道',
+      categories: ['shell', 'linux'],
+      tags: ['bash', '笔记'],
+      feed: { posts_limit: 5 },
+    });
   });
 
   it('returns null for empty or comment-only text, scalars for scalars', () => {

@@ -1,20 +1,10 @@
-/** Which paths the watcher cares about, and how the batcher turns bursts of events into plans. */
+/** How the batcher turns the bursts of events editor saves make into plans. */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeBatcher, type RebuildPlan } from '../../src/dev/batcher.js';
-import { isWatched, kindOf, watchRoots, type WatchTargets } from '../../src/dev/watch-targets.js';
 import { removeDir, waitFor } from './helpers.js';
-
-const targets: WatchTargets = {
-  root: '/site',
-  configFile: '/site/_config.yml',
-  postsDir: '/site/posts',
-  layoutsDir: '/site/layouts',
-  outDir: '/site/public',
-  drafts: false,
-};
 
 describe('ChangeBatcher', () => {
   let dir: string;

@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OVERLAY_ID } from '../../src/dev/client.js';
-import { startDev, type DevHandle } from '../../src/dev/run.js';
+import { type DevHandle, startDev } from '../../src/dev/run.js';
 import { fixtureSite, PAGES, postText, SOURCES } from './fixture.js';
 import { removeDir } from './helpers.js';
 

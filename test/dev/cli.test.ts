@@ -2,7 +2,7 @@
  * The real command: `node --import tsx src/cli/main.ts dev --src DIR --port 0` in a child process,
  * its terminal lines, a save, a broken save, and Ctrl-C (SIGINT) or SIGTERM ending it with 0.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -48,7 +48,10 @@ const portOf = async (run: Running) => {
 const closed = (port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
-    socket.on('connect', () => (socket.destroy(), resolve(false)));
+    socket.on('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.on('error', () => resolve(true));
   });
 
@@ -81,7 +84,9 @@ describe('inkstone dev (the command)', () => {
 
     await writeFile(path.join(root, 'posts', SOURCES.alpha), '---\ntitle: [broken\n---\n');
     await waitFor('the error line', () => run.stderr.find((l) => l.startsWith(`posts/${SOURCES.alpha}:2: invalid front matter`)));
-    await waitFor('the error summary line', () => run.stdout.find((l) => /^posts\/2021-01-01-alpha\.md → 1 error in \d+ ms; still serving the last good pages$/.test(l)));
+    await waitFor('the error summary line', () =>
+      run.stdout.find((l) => /^posts\/2021-01-01-alpha\.md → 1 error in \d+ ms; still serving the last good pages$/.test(l)),
+    );
     // Still alive, still serving the last good page.
     expect(await (await fetch(`http://127.0.0.1:${port}/${PAGES.alpha}`)).text()).toContain('命令行测试。');
 

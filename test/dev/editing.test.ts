@@ -6,9 +6,9 @@ import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDev, type DevHandle } from '../../src/dev/run.js';
+import { type DevHandle, startDev } from '../../src/dev/run.js';
 import { fixtureSite, PAGES, postText, SOURCES } from './fixture.js';
-import { diff, openEvents, recordRebuilds, removeDir, snapshot, type SseClient } from './helpers.js';
+import { diff, openEvents, recordRebuilds, removeDir, type SseClient, snapshot } from './helpers.js';
 
 let root: string;
 let outDir: string;
@@ -61,9 +61,13 @@ describe('inkstone dev: saving posts', () => {
   });
 
   it('a plain write re-renders that post only and announces it', async () => {
-    const { changes, event, rebuilds, checks } = await afterEdit('alpha rewritten', async () => {
-      await writeFile(source('alpha'), postText('Alpha 笔记', 'kernel', 'c', '\n普通保存之后的新段落。\n'));
-    }, PAGES.alpha);
+    const { changes, event, rebuilds, checks } = await afterEdit(
+      'alpha rewritten',
+      async () => {
+        await writeFile(source('alpha'), postText('Alpha 笔记', 'kernel', 'c', '\n普通保存之后的新段落。\n'));
+      },
+      PAGES.alpha,
+    );
     expect(changes).toEqual({ added: [], removed: [], changed: [PAGES.alpha], touched: [] });
     expect(await output('alpha')).toContain('普通保存之后的新段落。');
     expect(event.data.paths).toEqual([PAGES.alpha]);
@@ -75,9 +79,13 @@ describe('inkstone dev: saving posts', () => {
   });
 
   it('a link to another post by its file is rewritten on the fast path, as in a full build', async () => {
-    const { rebuilds, checks } = await afterEdit('alpha links to beta', async () => {
-      await writeFile(source('alpha'), postText('Alpha 笔记', 'kernel', 'c', `\n见 [beta](./${SOURCES.beta})。\n`));
-    }, PAGES.alpha);
+    const { rebuilds, checks } = await afterEdit(
+      'alpha links to beta',
+      async () => {
+        await writeFile(source('alpha'), postText('Alpha 笔记', 'kernel', 'c', `\n见 [beta](./${SOURCES.beta})。\n`));
+      },
+      PAGES.alpha,
+    );
     expect(rebuilds[0]!.mode).toBe('fast');
     const hrefs = [...(await output('alpha')).matchAll(/<a href="([^"]*)">beta<\/a>/g)].map((m) => m[1]);
     expect(hrefs).toEqual([`/${PAGES.beta}`]);
@@ -86,9 +94,13 @@ describe('inkstone dev: saving posts', () => {
   });
 
   it('an edit to a post in the feed updates its page and the feed, nothing else', async () => {
-    const { changes, rebuilds } = await afterEdit('epsilon appended', async () => {
-      await writeFile(source('epsilon'), postText('Epsilon 内存', 'kernel', 'mm', '\n页面回收的补充说明。\n'));
-    }, PAGES.epsilon);
+    const { changes, rebuilds } = await afterEdit(
+      'epsilon appended',
+      async () => {
+        await writeFile(source('epsilon'), postText('Epsilon 内存', 'kernel', 'mm', '\n页面回收的补充说明。\n'));
+      },
+      PAGES.epsilon,
+    );
     expect(changes).toEqual({ added: [], removed: [], changed: ['feed.xml', PAGES.epsilon].sort(), touched: [] });
     expect(await readFile(path.join(outDir, 'feed.xml'), 'utf8')).toContain('页面回收的补充说明。');
     expect(rebuilds).toHaveLength(1);
@@ -96,12 +108,16 @@ describe('inkstone dev: saving posts', () => {
 
   it('truncate then write (VS Code) is one rebuild with the final content', async () => {
     const text = postText('Beta 管道', 'shell', 'bash', '\n截断后写入的内容。\n');
-    const { changes, rebuilds } = await afterEdit('beta truncated and written', () => {
-      const fd = openSync(source('beta'), 'r+');
-      ftruncateSync(fd, 0);
-      writeSync(fd, text, 0);
-      closeSync(fd);
-    }, PAGES.beta);
+    const { changes, rebuilds } = await afterEdit(
+      'beta truncated and written',
+      () => {
+        const fd = openSync(source('beta'), 'r+');
+        ftruncateSync(fd, 0);
+        writeSync(fd, text, 0);
+        closeSync(fd);
+      },
+      PAGES.beta,
+    );
     expect(rebuilds).toHaveLength(1);
     expect(rebuilds[0]!.ok).toBe(true);
     expect(changes.changed).toEqual([PAGES.beta]);
@@ -111,12 +127,16 @@ describe('inkstone dev: saving posts', () => {
   it('a save caught half-done (empty file for a moment) waits for the rest', async () => {
     const text = postText('Beta 管道', 'shell', 'bash', '\n慢一点的保存。\n');
     const errors = sse.events.filter((e) => e.name === 'build-error').length;
-    const { changes, rebuilds } = await afterEdit('beta truncated, then written later', async () => {
-      await writeFile(source('beta'), '');
-      // Longer than the quiet period, well within the grace period given to empty files.
-      await new Promise((resolve) => setTimeout(resolve, 40));
-      await writeFile(source('beta'), text);
-    }, PAGES.beta);
+    const { changes, rebuilds } = await afterEdit(
+      'beta truncated, then written later',
+      async () => {
+        await writeFile(source('beta'), '');
+        // Longer than the quiet period, well within the grace period given to empty files.
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        await writeFile(source('beta'), text);
+      },
+      PAGES.beta,
+    );
     expect(rebuilds).toHaveLength(1);
     expect(changes.changed).toEqual([PAGES.beta]);
     expect(await output('beta')).toContain('慢一点的保存。');
@@ -125,10 +145,14 @@ describe('inkstone dev: saving posts', () => {
 
   it('write to a temp file, then rename over the post (atomic save) is one rebuild', async () => {
     const temp = path.join(root, 'posts', `.${SOURCES.gamma}.tmp-1234`);
-    const { changes, rebuilds } = await afterEdit('gamma replaced by rename', async () => {
-      await writeFile(temp, postText('Gamma 调度', 'kernel', 'c, sched', '\n原子保存。\n'));
-      await rename(temp, source('gamma'));
-    }, PAGES.gamma);
+    const { changes, rebuilds } = await afterEdit(
+      'gamma replaced by rename',
+      async () => {
+        await writeFile(temp, postText('Gamma 调度', 'kernel', 'c, sched', '\n原子保存。\n'));
+        await rename(temp, source('gamma'));
+      },
+      PAGES.gamma,
+    );
     expect(rebuilds).toHaveLength(1);
     expect(changes).toEqual({ added: [], removed: [], changed: [PAGES.gamma], touched: [] });
     expect(await output('gamma')).toContain('原子保存。');
@@ -136,15 +160,19 @@ describe('inkstone dev: saving posts', () => {
 
   it("vim's save (probe file 4913, swap file, backup rename, new file) is one rebuild", async () => {
     const dir = path.join(root, 'posts');
-    const { changes, rebuilds } = await afterEdit('alpha saved like vim', async () => {
-      await writeFile(path.join(dir, `.${SOURCES.alpha}.swp`), 'swap');
-      await writeFile(path.join(dir, '4913'), '');
-      await unlink(path.join(dir, '4913'));
-      await rename(source('alpha'), `${source('alpha')}~`);
-      await writeFile(source('alpha'), postText('Alpha 笔记', 'kernel', 'c', '\nvim 写入的新内容。\n'));
-      await unlink(`${source('alpha')}~`);
-      await unlink(path.join(dir, `.${SOURCES.alpha}.swp`));
-    }, PAGES.alpha);
+    const { changes, rebuilds } = await afterEdit(
+      'alpha saved like vim',
+      async () => {
+        await writeFile(path.join(dir, `.${SOURCES.alpha}.swp`), 'swap');
+        await writeFile(path.join(dir, '4913'), '');
+        await unlink(path.join(dir, '4913'));
+        await rename(source('alpha'), `${source('alpha')}~`);
+        await writeFile(source('alpha'), postText('Alpha 笔记', 'kernel', 'c', '\nvim 写入的新内容。\n'));
+        await unlink(`${source('alpha')}~`);
+        await unlink(path.join(dir, `.${SOURCES.alpha}.swp`));
+      },
+      PAGES.alpha,
+    );
     expect(rebuilds).toHaveLength(1);
     expect([...rebuilds[0]!.plan!.files.keys()].map((f) => path.basename(f))).toEqual([SOURCES.alpha]);
     expect(changes).toEqual({ added: [], removed: [], changed: [PAGES.alpha], touched: [] });
@@ -153,14 +181,18 @@ describe('inkstone dev: saving posts', () => {
 
   it('editor temp files and hidden files never start a rebuild of their own', async () => {
     const dir = path.join(root, 'posts');
-    const { rebuilds } = await afterEdit('gamma after temp files', async () => {
-      await writeFile(path.join(dir, `${SOURCES.beta}~`), 'backup');
-      await writeFile(path.join(dir, `.#${SOURCES.beta}`), 'lock');
-      await writeFile(path.join(dir, `.${SOURCES.beta}.swx`), 'swap');
-      await mkdir(path.join(dir, '.hidden'), { recursive: true });
-      await writeFile(path.join(dir, '.hidden', 'x.md'), 'hidden');
-      await writeFile(source('gamma'), postText('Gamma 调度', 'kernel', 'c, sched', '\n临时文件之后。\n'));
-    }, PAGES.gamma);
+    const { rebuilds } = await afterEdit(
+      'gamma after temp files',
+      async () => {
+        await writeFile(path.join(dir, `${SOURCES.beta}~`), 'backup');
+        await writeFile(path.join(dir, `.#${SOURCES.beta}`), 'lock');
+        await writeFile(path.join(dir, `.${SOURCES.beta}.swx`), 'swap');
+        await mkdir(path.join(dir, '.hidden'), { recursive: true });
+        await writeFile(path.join(dir, '.hidden', 'x.md'), 'hidden');
+        await writeFile(source('gamma'), postText('Gamma 调度', 'kernel', 'c, sched', '\n临时文件之后。\n'));
+      },
+      PAGES.gamma,
+    );
     expect(rebuilds).toHaveLength(1);
     expect([...rebuilds[0]!.plan!.files.keys()].map((f) => path.basename(f))).toEqual([SOURCES.gamma]);
   });

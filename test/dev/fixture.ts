@@ -1,8 +1,8 @@
 /** A small site for the dev tests: five posts, CJK text, shell and C blocks, categories and tags. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { makeSite } from '../helpers/site.js';
 import { BUILTIN_LAYOUTS } from '../../src/load/load-theme.js';
+import { makeSite } from '../helpers/site.js';
 
 const body = (title: string, extra = '') =>
   [

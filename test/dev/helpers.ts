@@ -5,8 +5,8 @@ import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { listTree } from '../../src/fs/list-tree.js';
 import type { DevHandle, DevRebuild } from '../../src/dev/run.js';
+import { listTree } from '../../src/fs/list-tree.js';
 import { REPO, writeFiles } from '../helpers/site.js';
 
 /** A temp site: the repository's sample posts and config, plus `extra` files. */
@@ -67,7 +67,11 @@ export async function waitFor<T>(what: string, check: () => T | Promise<T>, time
  * Records every rebuild a dev handle reports. `next` returns the first matching rebuild recorded
  * after the previous match (or since recording started), waiting for it when it has not come yet.
  */
-export function recordRebuilds(dev: DevHandle): { list: DevRebuild[]; next(what: string, test?: (r: DevRebuild) => boolean, timeoutMs?: number): Promise<DevRebuild>; stop(): void } {
+export function recordRebuilds(dev: DevHandle): {
+  list: DevRebuild[];
+  next(what: string, test?: (r: DevRebuild) => boolean, timeoutMs?: number): Promise<DevRebuild>;
+  stop(): void;
+} {
   const list: DevRebuild[] = [];
   let cursor = 0;
   const waiters = new Set<{ test: (r: DevRebuild) => boolean; resolve: (r: DevRebuild) => void }>();
@@ -93,7 +97,13 @@ export function recordRebuilds(dev: DevHandle): { list: DevRebuild[]; next(what:
       }
       cursor = list.length;
       return new Promise((resolve, reject) => {
-        const entry = { test, resolve: (r: DevRebuild) => (clearTimeout(timer), resolve(r)) };
+        const entry = {
+          test,
+          resolve: (r: DevRebuild) => {
+            clearTimeout(timer);
+            resolve(r);
+          },
+        };
         const timer = setTimeout(() => {
           waiters.delete(entry);
           reject(new Error(`timed out after ${timeoutMs} ms waiting for a rebuild: ${what}`));
@@ -129,7 +139,7 @@ export function openEvents(origin: string): Promise<SseClient> {
       let buffer = '';
       response.on('data', (chunk: string) => {
         buffer += chunk;
-        let end;
+        let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);

@@ -1,7 +1,7 @@
 /** The small pure pieces of `inkstone dev`: terminal lines, reload messages, trigger labels, script injection. */
 import { describe, expect, it } from 'vitest';
-import { clientTag, injectClient } from '../../src/dev/client.js';
 import type { RebuildPlan } from '../../src/dev/batcher.js';
+import { clientTag, injectClient } from '../../src/dev/client.js';
 import { reloadMessage } from '../../src/dev/run.js';
 import type { RebuildResult } from '../../src/dev/session.js';
 import { describeChanges, summaryLine, triggerLabel } from '../../src/dev/summary.js';
@@ -60,18 +60,27 @@ describe('terminal lines', () => {
     expect(triggerLabel('/site', plan([['/site/posts/a.md', { event: 'change', kind: 'post' }]]))).toBe('posts/a.md');
     expect(triggerLabel('/site', plan([['/site/posts/a.md', { event: 'unlink', kind: 'post' }]]))).toBe('posts/a.md (removed)');
     expect(
-      triggerLabel('/site', plan([
-        ['/site/posts/a.md', { event: 'change', kind: 'post' }],
-        ['/site/_config.yml', { event: 'change', kind: 'config' }],
-        ['/site/posts/b.md', { event: 'change', kind: 'post' }],
-      ])),
+      triggerLabel(
+        '/site',
+        plan([
+          ['/site/posts/a.md', { event: 'change', kind: 'post' }],
+          ['/site/_config.yml', { event: 'change', kind: 'config' }],
+          ['/site/posts/b.md', { event: 'change', kind: 'post' }],
+        ]),
+      ),
     ).toBe('_config.yml and 2 more');
   });
 });
 
 describe('reload messages', () => {
   it('lists output paths and URLs with the baseurl, folders in both forms', () => {
-    const r = result({ written: [{ path: '内核/a.html', kind: 'post' }, { path: 'tags/c/index.html', kind: 'list' }], removed: [{ path: 'old.html', kind: 'post' }] });
+    const r = result({
+      written: [
+        { path: '内核/a.html', kind: 'post' },
+        { path: 'tags/c/index.html', kind: 'list' },
+      ],
+      removed: [{ path: 'old.html', kind: 'post' }],
+    });
     expect(reloadMessage('/repo', r)).toEqual({
       paths: ['内核/a.html', 'tags/c/index.html', 'old.html'],
       urls: ['/repo/内核/a.html', '/repo/tags/c/index.html', '/repo/tags/c/', '/repo/old.html'],

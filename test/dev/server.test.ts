@@ -7,7 +7,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowedHosts, resolveRequest, startPreviewServer, type PreviewServer } from '../../src/dev/server.js';
+import { allowedHosts, type PreviewServer, resolveRequest, startPreviewServer } from '../../src/dev/server.js';
 import { openEvents, rawRequest, removeDir, statusOf } from './helpers.js';
 
 const SECRET = 'TOP-SECRET-0xC0FFEE';
@@ -174,17 +174,14 @@ describe('preview server: security', () => {
     expect(response).toMatch(/allow: GET, HEAD/i);
   });
 
-  it.each([
-    ['evil.example:PORT'],
-    ['evil.example'],
-    ['127.0.0.1:1'],
-    ['localhost.evil.example:PORT'],
-    ['127.0.0.1.nip.io:PORT'],
-  ])('a request with Host %s is refused with 403 (DNS rebinding)', async (host) => {
-    const response = await raw('/', `Host: ${host.replace('PORT', String(server.port))}\r\n`);
-    expect(statusOf(response)).toBe(403);
-    expect(response).not.toContain('home');
-  });
+  it.each([['evil.example:PORT'], ['evil.example'], ['127.0.0.1:1'], ['localhost.evil.example:PORT'], ['127.0.0.1.nip.io:PORT']])(
+    'a request with Host %s is refused with 403 (DNS rebinding)',
+    async (host) => {
+      const response = await raw('/', `Host: ${host.replace('PORT', String(server.port))}\r\n`);
+      expect(statusOf(response)).toBe(403);
+      expect(response).not.toContain('home');
+    },
+  );
 
   it('a request without a Host header is refused', async () => {
     expect(statusOf(await rawRequest(server.port, 'GET / HTTP/1.0\r\n\r\n'))).toBe(403);

@@ -2,12 +2,12 @@
  * The dev loop when the shape of the site changes: posts deleted, renamed, added, retitled;
  * layouts edited (and broken); theme assets; `_config.yml`. Real session on a temp site.
  */
-import { readFile, rename, unlink, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDev, type DevHandle } from '../../src/dev/run.js';
+import { type DevHandle, startDev } from '../../src/dev/run.js';
 import { fixtureSite, PAGES, postText, SOURCES } from './fixture.js';
-import { diff, openEvents, recordRebuilds, removeDir, snapshot, type SseClient } from './helpers.js';
+import { diff, openEvents, recordRebuilds, removeDir, type SseClient, snapshot } from './helpers.js';
 
 let root: string;
 let outDir: string;
@@ -45,12 +45,25 @@ async function afterChange(what: string, edit: () => Promise<void>, test: (r: im
 describe('inkstone dev: changes to the shape of the site', () => {
   it('deleting a post removes its page, updates its lists and announces the removal', async () => {
     const reload = sse.next('reload', (d: { paths: string[] }) => d.paths.includes(PAGES.gamma));
-    const { changes, rebuilds } = await afterChange('gamma deleted', () => unlink(source('gamma')), (r) => r.removed.length > 0);
+    const { changes, rebuilds } = await afterChange(
+      'gamma deleted',
+      () => unlink(source('gamma')),
+      (r) => r.removed.length > 0,
+    );
     expect(rebuilds).toHaveLength(1);
     expect(changes.removed).toEqual([PAGES.gamma, 'tags/sched/index.html']);
     expect(changes.added).toEqual([]);
     // Lists that named gamma, and its neighbours (their previous/next links).
-    for (const page of ['index.html', 'archive/index.html', 'categories/kernel/index.html', 'tags/c/index.html', 'tags/index.html', 'sitemap.xml', PAGES.beta, PAGES.delta]) {
+    for (const page of [
+      'index.html',
+      'archive/index.html',
+      'categories/kernel/index.html',
+      'tags/c/index.html',
+      'tags/index.html',
+      'sitemap.xml',
+      PAGES.beta,
+      PAGES.delta,
+    ]) {
       expect(changes.changed).toContain(page);
     }
     // Pages that never showed gamma are left alone.
@@ -64,11 +77,19 @@ describe('inkstone dev: changes to the shape of the site', () => {
 
   it('renaming a post moves its page', async () => {
     const renamed = path.join(root, 'posts', '2021-02-01-beta-moved.md');
-    const { changes } = await afterChange('beta renamed', () => rename(source('beta'), renamed), (r) => r.removed.length > 0);
+    const { changes } = await afterChange(
+      'beta renamed',
+      () => rename(source('beta'), renamed),
+      (r) => r.removed.length > 0,
+    );
     expect(changes.removed).toEqual([PAGES.beta]);
     expect(changes.added).toEqual(['shell/2021/02/01/beta-moved.html']);
     expect(changes.changed).toContain('index.html');
-    const back = await afterChange('beta renamed back', () => rename(renamed, source('beta')), (r) => r.removed.length > 0);
+    const back = await afterChange(
+      'beta renamed back',
+      () => rename(renamed, source('beta')),
+      (r) => r.removed.length > 0,
+    );
     expect(back.changes.added).toEqual([PAGES.beta]);
   });
 
@@ -96,9 +117,17 @@ describe('inkstone dev: changes to the shape of the site', () => {
       (r) => r.written.some((w) => w.path.includes('eta')),
     );
     expect(changes.added).toEqual(['net/2021/07/01/eta.html']);
-    const edit = await afterChange('eta edited', () => writeFile(file, postText('Eta 文件夹', 'net', 'tcp', '\n子目录里的修改。\n')), (r) => r.written.length > 0);
+    const edit = await afterChange(
+      'eta edited',
+      () => writeFile(file, postText('Eta 文件夹', 'net', 'tcp', '\n子目录里的修改。\n')),
+      (r) => r.written.length > 0,
+    );
     expect(edit.changes.changed).toContain('net/2021/07/01/eta.html');
-    const removed = await afterChange('eta removed', () => unlink(file), (r) => r.removed.length > 0);
+    const removed = await afterChange(
+      'eta removed',
+      () => unlink(file),
+      (r) => r.removed.length > 0,
+    );
     expect(removed.changes.removed).toEqual(['net/2021/07/01/eta.html']);
   });
 
@@ -109,7 +138,9 @@ describe('inkstone dev: changes to the shape of the site', () => {
       (r) => r.written.some((w) => w.path === PAGES.alpha),
     );
     expect(first.mode).toBe('replan');
-    expect(changes.changed).toEqual(expect.arrayContaining([PAGES.alpha, PAGES.beta, 'index.html', 'archive/index.html', 'categories/kernel/index.html', 'tags/c/index.html']));
+    expect(changes.changed).toEqual(
+      expect.arrayContaining([PAGES.alpha, PAGES.beta, 'index.html', 'archive/index.html', 'categories/kernel/index.html', 'tags/c/index.html']),
+    );
     expect(changes.changed).not.toContain(PAGES.epsilon);
     expect(changes.changed).not.toContain('tags/bash/index.html');
   });
@@ -123,7 +154,10 @@ describe('inkstone dev: changes to the shape of the site', () => {
       () => writeFile(layout, original.replace('<article class="post">', '<article class="post" data-edited="1">')),
       (r) => r.written.length > 0,
     );
-    const posts = Object.values(PAGES).filter((p) => !p.includes('gamma')).concat('net/2021/06/01/zeta.html').sort();
+    const posts = Object.values(PAGES)
+      .filter((p) => !p.includes('gamma'))
+      .concat('net/2021/06/01/zeta.html')
+      .sort();
     expect(changes.changed).toEqual(posts);
     expect(lines).toContainEqual(expect.stringMatching(/^layouts\/post\.html → 5 pages in \d+ ms$/));
     expect(first.trigger).toBe('layouts/post.html');
@@ -164,7 +198,11 @@ describe('inkstone dev: changes to the shape of the site', () => {
     const config = path.join(root, '_config.yml');
     const text = await readFile(config, 'utf8');
     const reload = sse.next('reload', (d: { all: boolean }) => d.all);
-    const { changes, first } = await afterChange('config edited', () => writeFile(config, text.replace('测试笔记', '新的站名')), (r) => r.written.length > 0);
+    const { changes, first } = await afterChange(
+      'config edited',
+      () => writeFile(config, text.replace('测试笔记', '新的站名')),
+      (r) => r.written.length > 0,
+    );
     expect(first.trigger).toBe('_config.yml');
     const html = [...(await snapshot(outDir)).keys()].filter((p) => p.endsWith('.html'));
     expect(changes.changed).toEqual(expect.arrayContaining(html));

@@ -1,11 +1,5 @@
-/** Which paths the watcher cares about, and how the batcher turns bursts of events into plans. */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChangeBatcher, type RebuildPlan } from '../../src/dev/batcher.js';
-import { isWatched, kindOf, watchRoots, type WatchTargets } from '../../src/dev/watch-targets.js';
-import { removeDir, waitFor } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { isWatched, kindOf, type WatchTargets, watchRoots } from '../../src/dev/watch-targets.js';
 
 const targets: WatchTargets = {
   root: '/site',

@@ -7,9 +7,9 @@ import { promisify } from 'node:util';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { slug } from 'github-slugger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildReport } from '../../src/build.js';
+import { type BuildReport, build } from '../../src/build.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
-import { byTag, findAll, hasClass, makeSite, post, readHtml, REPO, text, writeFiles } from '../helpers/site.js';
+import { byTag, findAll, hasClass, makeSite, post, REPO, readHtml, text, writeFiles } from '../helpers/site.js';
 
 const run = promisify(execFile);
 const CLI = path.join(REPO, 'src/cli/main.ts');
@@ -51,7 +51,20 @@ describe('the sample blog', () => {
     const tree = await readHtml(out, 'basic/2020/01/01/some-drafts.html');
     const headings = findAll(tree, (el) => /^h[2-6]$/.test(el.tagName) && el.properties.id !== undefined);
     const ids = headings.map((h) => h.properties.id);
-    expect(ids).toEqual(['内核抢占', 'elf文件的加载', 'uce故障处理', 'iommu', 'printk触发死锁', 'unix-domain-socket介绍', 'dracutinitrd', 'fuse', 'docker', '调研', '调研方法', '交流']);
+    expect(ids).toEqual([
+      '内核抢占',
+      'elf文件的加载',
+      'uce故障处理',
+      'iommu',
+      'printk触发死锁',
+      'unix-domain-socket介绍',
+      'dracutinitrd',
+      'fuse',
+      'docker',
+      '调研',
+      '调研方法',
+      '交流',
+    ]);
     for (const heading of headings) {
       const anchor = byTag(heading, 'a').find((a) => hasClass(a, 'anchor'));
       expect(anchor?.properties.href).toBe(`#${heading.properties.id}`);
@@ -77,7 +90,11 @@ describe('the sample blog', () => {
     const times = byTag(list, 'time').map((t) => String(t.properties.dateTime));
     expect(times).toEqual([...times].sort().reverse());
     expect(times).toHaveLength(4);
-    expect(byTag(list, 'a').filter((a) => !hasClass(a, 'term')).map((a) => a.properties.href)).toContain('/basic/2020/01/01/some-drafts.html');
+    expect(
+      byTag(list, 'a')
+        .filter((a) => !hasClass(a, 'term'))
+        .map((a) => a.properties.href),
+    ).toContain('/basic/2020/01/01/some-drafts.html');
   });
 
   it('writes well-formed feed and sitemap XML with absolute URLs', async () => {
@@ -92,7 +109,17 @@ describe('the sample blog', () => {
   });
 
   it('writes category, tag, archive and 404 pages, and copies theme assets', async () => {
-    for (const file of ['categories/index.html', 'categories/basic/index.html', 'categories/kernel/index.html', 'tags/index.html', 'tags/笔记/index.html', 'archive/index.html', '404.html', 'assets/style.css', 'robots.txt']) {
+    for (const file of [
+      'categories/index.html',
+      'categories/basic/index.html',
+      'categories/kernel/index.html',
+      'tags/index.html',
+      'tags/笔记/index.html',
+      'archive/index.html',
+      '404.html',
+      'assets/style.css',
+      'robots.txt',
+    ]) {
       await expect(stat(path.join(out, file)), file).resolves.toBeTruthy();
     }
     const archive = await readHtml(out, 'archive/index.html');
@@ -134,7 +161,10 @@ describe('URLs and dates', () => {
       'posts/offset.md': post({ title: 'offset', date: '2020-01-01 00:30:00 +0800' }, 'x\n'),
     });
     for (const tz of ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
-      await run(process.execPath, ['--import', 'tsx', CLI, 'build', '--src', root, '--workers', '0', '--no-cache'], { env: { ...process.env, TZ: tz }, cwd: REPO });
+      await run(process.execPath, ['--import', 'tsx', CLI, 'build', '--src', root, '--workers', '0', '--no-cache'], {
+        env: { ...process.env, TZ: tz },
+        cwd: REPO,
+      });
       await expect(stat(path.join(root, 'public/2020/05/20/late.html')), tz).resolves.toBeTruthy();
       await expect(stat(path.join(root, 'public/2020/01/01/offset.html')), tz).resolves.toBeTruthy();
       const tree = await readHtml(root, 'public/2020/05/20/late.html');
@@ -217,7 +247,11 @@ describe('bad input', () => {
   });
 
   it.each([
-    ['a 1 MB post', 'a', `${'## 标题\n\n内核抢占：在进程执行内核代码的时候，允许被另一个进程抢占。\n\n'.repeat(9000)}\n\`\`\`sh\n${'echo hi\n'.repeat(2000)}\`\`\`\n`],
+    [
+      'a 1 MB post',
+      'a',
+      `${'## 标题\n\n内核抢占：在进程执行内核代码的时候，允许被另一个进程抢占。\n\n'.repeat(9000)}\n\`\`\`sh\n${'echo hi\n'.repeat(2000)}\`\`\`\n`,
+    ],
     ['a 20,000-character line', 'a', `${'内核 kernel '.repeat(2000)}\n\n\`\`\`bash\n${'x'.repeat(20000)}\n\`\`\`\n`],
     ['thousands of nesting levels', 'a', `${'>'.repeat(3000)} deep\n\n${Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}\n`],
     ['CRLF line endings', 'a', '## 标题\r\n\r\n* one\r\n* two\r\n'],
@@ -301,7 +335,9 @@ describe('warm builds', () => {
     await writeFiles(root, { 'posts/2020-01-02-b.md': post({ title: 'b' }, '[a](./2020-01-01-a.md)\n') });
     expect((await build({ root, workers: 0, now })).diagnostics).toEqual([]);
     expect((await build({ root, workers: 0, now })).diagnostics).toEqual([]);
-    await writeFiles(root, { 'layouts/_includes/post-list.html': '<ol class="post-list">{% for post in include.posts %}<li>{{ post.title | escape }}</li>{% endfor %}</ol>\n' });
+    await writeFiles(root, {
+      'layouts/_includes/post-list.html': '<ol class="post-list">{% for post in include.posts %}<li>{{ post.title | escape }}</li>{% endfor %}</ol>\n',
+    });
     const report = await build({ root, workers: 0, now });
     expect(report.write?.written).toBeGreaterThan(0);
     const index = await readHtml(root, 'public/index.html');
@@ -322,7 +358,9 @@ describe('command line', () => {
 
   it('exits 1 with path:line messages and no stack trace on a broken site, and prints a summary on success', async () => {
     const root = await makeSite({ 'posts/2020-01-01-a.md': '---\ntitle: "unclosed\n---\n' });
-    const failure = await run(process.execPath, ['--import', 'tsx', CLI, 'build', '--src', root, '--workers', '0'], { cwd: REPO }).catch((e: { code: number; stderr: string }) => e);
+    const failure = await run(process.execPath, ['--import', 'tsx', CLI, 'build', '--src', root, '--workers', '0'], { cwd: REPO }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failure).toMatchObject({ code: 1 });
     const lines = (failure as { stderr: string }).stderr.trim().split('\n');
     expect(lines[0]).toMatch(/^posts\/2020-01-01-a\.md:\d+: invalid front matter/);

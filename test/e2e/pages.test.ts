@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'hast-util-to-string';
+import { toString as hastToString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { all, attr, one } from '../helpers/html.js';
@@ -37,8 +37,16 @@ async function servePages(dir: string, base: string): Promise<{ origin: string; 
     res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     res.end(await readFile(file));
   };
-  const isFile = (file: string) => stat(file).then((s) => s.isFile(), () => false);
-  const isDir = (file: string) => stat(file).then((s) => s.isDirectory(), () => false);
+  const isFile = (file: string) =>
+    stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+  const isDir = (file: string) =>
+    stat(file).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
   const server = createServer((req, res) => {
     void (async () => {
       const { pathname } = new URL(req.url ?? '/', 'http://localhost');
@@ -68,19 +76,38 @@ async function servePages(dir: string, base: string): Promise<{ origin: string; 
 
 /** Builds a site with the CLI the way the Pages workflow does (`--strict --base --url`). */
 async function buildWithCli(root: string, out: string, base: string, url: string): Promise<void> {
-  const { stderr } = await run(process.execPath, ['--import', 'tsx', CLI, 'build', '--src', root, '--out', out, '--base', base, '--url', url, '--strict', '--no-cache', '--workers', '1'], { cwd: REPO });
+  const { stderr } = await run(
+    process.execPath,
+    ['--import', 'tsx', CLI, 'build', '--src', root, '--out', out, '--base', base, '--url', url, '--strict', '--no-cache', '--workers', '1'],
+    { cwd: REPO },
+  );
   expect(stderr.split('\n').filter(Boolean)).toEqual([]);
 }
 
 /** URL attributes of a parsed page, by what a browser does with them. */
 function pageRefs(tree: Root): string[] {
   const refs: string[] = [];
-  const take: Record<string, string[]> = { a: ['href'], link: ['href'], img: ['src', 'srcSet'], script: ['src'], source: ['src', 'srcSet'], video: ['src', 'poster'], audio: ['src'], iframe: ['src'] };
+  const take: Record<string, string[]> = {
+    a: ['href'],
+    link: ['href'],
+    img: ['src', 'srcSet'],
+    script: ['src'],
+    source: ['src', 'srcSet'],
+    video: ['src', 'poster'],
+    audio: ['src'],
+    iframe: ['src'],
+  };
   visit(tree, 'element', (el: Element) => {
     for (const prop of take[el.tagName] ?? []) {
       const value = el.properties[prop];
       if (typeof value !== 'string') continue;
-      if (prop === 'srcSet') refs.push(...value.split(',').map((c) => c.trim().split(/\s+/)[0]!).filter(Boolean));
+      if (prop === 'srcSet')
+        refs.push(
+          ...value
+            .split(',')
+            .map((c) => c.trim().split(/\s+/)[0]!)
+            .filter(Boolean),
+        );
       else refs.push(value);
     }
   });
@@ -188,7 +215,12 @@ describe.each([
     name: 'the sample blog with cross-post links and images under /notes/',
     base: '/notes/',
     site: sampleWithCrossLinks,
-    reached: ['/notes/notes/2024/05/01/img/%E7%A4%BA%E6%84%8F%E5%9B%BE%201.png', '/notes/kernel/2023/11/02/gdb-cheatsheet.html', '/notes/kernel/2022/07/09/reading-task-struct.html', '/notes/assets/style.css'],
+    reached: [
+      '/notes/notes/2024/05/01/img/%E7%A4%BA%E6%84%8F%E5%9B%BE%201.png',
+      '/notes/kernel/2023/11/02/gdb-cheatsheet.html',
+      '/notes/kernel/2022/07/09/reading-task-struct.html',
+      '/notes/assets/style.css',
+    ],
   },
 ])('crawl: $name', ({ base, site, reached }) => {
   let origin: string;
@@ -220,7 +252,9 @@ describe.each([
   });
 
   it('serves every sitemap URL', async () => {
-    const sitemap = new XMLParser({ isArray: (name) => name === 'url' }).parse(await readFile(path.join(out, 'sitemap.xml'), 'utf8')) as { urlset: { url: { loc: string }[] } };
+    const sitemap = new XMLParser({ isArray: (name) => name === 'url' }).parse(await readFile(path.join(out, 'sitemap.xml'), 'utf8')) as {
+      urlset: { url: { loc: string }[] };
+    };
     for (const { loc } of sitemap.urlset.url) {
       expect(loc.startsWith(origin + base)).toBe(true);
       expect(result.statuses.get(loc)).toBe(200);
@@ -234,7 +268,10 @@ describe('the crawl itself', () => {
     const { origin, server } = await servePages(out, '/notes/');
     try {
       await run(process.execPath, ['--import', 'tsx', CLI, 'build', '--src', REPO, '--out', out, '--base', '/', '--no-cache', '--workers', '1'], { cwd: REPO });
-      await writeFile(path.join(out, 'index.html'), (await readFile(path.join(out, 'index.html'), 'utf8')).replace('href="/archive/"', 'href="/notes/archive/"'));
+      await writeFile(
+        path.join(out, 'index.html'),
+        (await readFile(path.join(out, 'index.html'), 'utf8')).replace('href="/archive/"', 'href="/notes/archive/"'),
+      );
       const result = await crawl(origin, '/notes/');
       const failed = [...result.statuses].filter(([, status]) => status === 404).map(([url]) => new URL(url).pathname);
       expect(failed).toContain('/assets/style.css');
@@ -265,13 +302,26 @@ describe('feeds and discoverability of the built sample blog', () => {
 
   describe('feed.xml', () => {
     type AtomLink = { '@_href': string; '@_rel'?: string; '@_type'?: string };
-    type Entry = { id: string; title: { '#text': string }; updated: string; published: string; link: AtomLink[]; content: { '#text': string; '@_type': string; '@_xml:base': string } };
+    type Entry = {
+      id: string;
+      title: { '#text': string };
+      updated: string;
+      published: string;
+      link: AtomLink[];
+      content: { '#text': string; '@_type': string; '@_xml:base': string };
+    };
     type Feed = { '@_xmlns': string; id: string; title: { '#text': string }; updated: string; link: AtomLink[]; author: { name: string }[]; entry: Entry[] };
     let xml: string;
     let feed: Feed;
     beforeAll(async () => {
       xml = await readFile(path.join(out, 'feed.xml'), 'utf8');
-      const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, textNodeName: '#text', isArray: (name) => ['entry', 'link', 'author', 'category'].includes(name) });
+      const parser = new XMLParser({
+        ignoreAttributes: false,
+        attributeNamePrefix: '@_',
+        parseTagValue: false,
+        textNodeName: '#text',
+        isArray: (name) => ['entry', 'link', 'author', 'category'].includes(name),
+      });
       feed = (parser.parse(xml) as { feed: Feed }).feed;
     });
 
@@ -308,7 +358,7 @@ describe('feeds and discoverability of the built sample blog', () => {
         const post = posts.find((p) => `${URL_ROOT}/${p.file}` === entry.id)!;
         const body = one(await page(post.file), '.post-content');
         const content = fromHtml(entry.content['#text'], { fragment: true });
-        expect(toString(content).trim()).toBe(toString(body).trim());
+        expect(hastToString(content).trim()).toBe(hastToString(body).trim());
         expect([...idsOf(content)]).toEqual([...idsOf(body as unknown as Root)]);
       }
     });
@@ -356,7 +406,7 @@ describe('feeds and discoverability of the built sample blog', () => {
     expect(description.length).toBeGreaterThan(10);
     expect(attr(one(tree, 'meta[name=description]'), 'content')).toBe(description);
     // The description is the excerpt's text: the start of the post's first paragraph.
-    const firstParagraph = toString(one(tree, '.post-content > p')).replace(/\s+/g, ' ').trim();
+    const firstParagraph = hastToString(one(tree, '.post-content > p')).replace(/\s+/g, ' ').trim();
     expect(firstParagraph.startsWith(description.replace(/…$/, ''))).toBe(true);
   });
 

@@ -2,7 +2,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as hastToString } from 'hast-util-to-string';
 
 /** Parses an HTML fragment (a rendered post body); throws on any parse error so malformed output fails. */
 export function parseFragment(html: string): Root {
@@ -37,7 +37,7 @@ export function all(tree: Root | Element, selector: string): Element[] {
 
 /** Text content of a node. */
 export function text(node: Root | Element): string {
-  return toString(node);
+  return hastToString(node);
 }
 
 /** A string attribute (by hast property name: `href`, `id`, `src`, `style`, `ariaLabel` ...). */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'hast-util-to-string';
+import { toString as hastToString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { buildPost } from '../../src/content/post.js';
 import type { Post } from '../../src/site/model.js';
@@ -55,7 +55,7 @@ export function hasClass(el: Element, name: string): boolean {
 
 /** Text content of an element. */
 export function text(el: Element | Root): string {
-  return toString(el).trim();
+  return hastToString(el).trim();
 }
 
 /** A post file with front matter. */

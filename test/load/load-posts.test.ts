@@ -1,13 +1,9 @@
-import { chmod, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildPost, type PostSettings } from '../../src/content/post.js';
+import type { PostSettings } from '../../src/content/post.js';
 import { loadPosts, walkPosts } from '../../src/load/load-posts.js';
-import { readSource } from '../../src/load/read-source.js';
-import { selectPosts, sortNewestFirst } from '../../src/load/select-posts.js';
-import { isEditorTemp as isIgnoredName } from '../../src/site/content-paths.js';
-import type { Post } from '../../src/site/model.js';
 
 const settings: PostSettings = { permalink: 'date', timezone: undefined, excerptSeparator: undefined };
 const ms = (iso: string): number => Date.parse(iso);
@@ -32,13 +28,6 @@ async function files(entries: Record<string, string | Buffer>): Promise<void> {
     await mkdir(path.dirname(abs), { recursive: true });
     await writeFile(abs, content);
   }
-}
-
-/** A post built in memory, failing loudly if it has problems. */
-function mk(relPath: string, text = '', extra: Partial<PostSettings> = {}): Post {
-  const result = buildPost({ path: `posts/${relPath}`, relPath, text, mtimeMs: 0 }, { ...settings, ...extra });
-  if (!result.post || result.diagnostics.length) throw new Error(JSON.stringify(result.diagnostics));
-  return result.post;
 }
 
 describe('walkPosts', () => {

@@ -3,9 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTheme } from '../../src/load/load-theme.js';
-import { layoutChain, renderWithLayout, TemplateError, usesSiteLists } from '../../src/render/liquid.js';
-import { absoluteUrl, relativeUrl } from '../../src/urls.js';
-import { all, attr, one, parseDocument, parseFragment, text } from '../helpers/html.js';
 
 const SETTINGS = { url: 'https://example.org', baseurl: '/blog' };
 
@@ -26,8 +23,6 @@ async function loadSite(files: Record<string, string>, settings = SETTINGS) {
   const dirs = [path.join(root, 'layouts'), path.join(root, 'theme')];
   return { root, ...(await loadTheme(root, dirs, settings)) };
 }
-
-const scope = (page: Record<string, unknown> = {}, site: Record<string, unknown> = {}) => ({ page, site });
 
 describe('loadTheme errors', () => {
   it('names the file of a layout whose parent does not exist', async () => {

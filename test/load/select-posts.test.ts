@@ -1,12 +1,9 @@
-import { chmod, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPost, type PostSettings } from '../../src/content/post.js';
-import { loadPosts, walkPosts } from '../../src/load/load-posts.js';
-import { readSource } from '../../src/load/read-source.js';
 import { selectPosts, sortNewestFirst } from '../../src/load/select-posts.js';
-import { isEditorTemp as isIgnoredName } from '../../src/site/content-paths.js';
 import type { Post } from '../../src/site/model.js';
 
 const settings: PostSettings = { permalink: 'date', timezone: undefined, excerptSeparator: undefined };
@@ -24,15 +21,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
-
-/** Writes files below the posts folder (creating folders). */
-async function files(entries: Record<string, string | Buffer>): Promise<void> {
-  for (const [rel, content] of Object.entries(entries)) {
-    const abs = path.join(postsDir, ...rel.split('/'));
-    await mkdir(path.dirname(abs), { recursive: true });
-    await writeFile(abs, content);
-  }
-}
 
 /** A post built in memory, failing loudly if it has problems. */
 function mk(relPath: string, text = '', extra: Partial<PostSettings> = {}): Post {

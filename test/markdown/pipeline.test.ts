@@ -3,12 +3,12 @@ import { fileURLToPath } from 'node:url';
 import GithubSlugger, { slug as githubSlug } from 'github-slugger';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPost } from '../../src/content/post.js';
 import { RENDER_DEFAULTS } from '../../src/config/defaults.js';
+import { buildPost } from '../../src/content/post.js';
 import { createMarkdownRenderer, type MarkdownInput, type MarkdownRenderer, type RenderedMarkdown } from '../../src/markdown/pipeline.js';
+import { all, attr, childElements, childTags, classes, one, parseFragment, text } from '../helpers/html.js';
 
 const MAX_NESTING = RENDER_DEFAULTS.maxNesting;
-import { all, attr, childElements, childTags, classes, one, parseFragment, text } from '../helpers/html.js';
 
 const SAMPLE_PATH = fileURLToPath(new URL('../../posts/2020-01-01-some-drafts.md', import.meta.url));
 
@@ -392,7 +392,13 @@ describe('excerpt', () => {
     ['the explicit excerpt, as Markdown', 'Body.\n', { excerpt: 'Explicit **excerpt**' }, ['p'], 'Explicit excerpt'],
     ['everything before the separator', 'One.\n\nTwo.\n<!--more-->\nThree.\n', { excerptSeparator: '<!--more-->' }, ['p', 'p'], 'One.\nTwo.'],
     ['the first paragraph when the separator is absent', 'One.\n\nTwo.\n', { excerptSeparator: '<!--more-->' }, ['p'], 'One.'],
-    ['the explicit excerpt over the separator', 'One.\n<!--more-->\nTwo.\n', { excerpt: 'Front matter.', excerptSeparator: '<!--more-->' }, ['p'], 'Front matter.'],
+    [
+      'the explicit excerpt over the separator',
+      'One.\n<!--more-->\nTwo.\n',
+      { excerpt: 'Front matter.', excerptSeparator: '<!--more-->' },
+      ['p'],
+      'Front matter.',
+    ],
     ['an empty explicit excerpt', 'Body.\n', { excerpt: '' }, [], ''],
   ])('is %s', async (_name, body, extra, tags, expectedText) => {
     const result = await render(body, extra);

@@ -23,7 +23,14 @@ describe('writeOutput', () => {
     const out = path.join(root, 'public');
     await mkdir(out);
     await writeFile(path.join(out, 'stale.html'), 'old');
-    const stats = await writeOutput(out, [{ path: 'index.html', content: 'home' }, { path: '内核/a.html', content: '内核' }], undefined);
+    const stats = await writeOutput(
+      out,
+      [
+        { path: 'index.html', content: 'home' },
+        { path: '内核/a.html', content: '内核' },
+      ],
+      undefined,
+    );
     expect(stats).toEqual({ written: 2, unchanged: 0 });
     expect(await listTree(out)).toEqual(['index.html', '内核/a.html']);
     expect(await readFile(path.join(out, '内核/a.html'), 'utf8')).toBe('内核');
@@ -34,10 +41,24 @@ describe('writeOutput', () => {
     const root = await temp();
     const out = path.join(root, 'public');
     const manifest = path.join(root, 'manifest.json');
-    await writeOutput(out, [{ path: 'a.html', content: 'A' }, { path: 'b.html', content: 'B' }], manifest);
+    await writeOutput(
+      out,
+      [
+        { path: 'a.html', content: 'A' },
+        { path: 'b.html', content: 'B' },
+      ],
+      manifest,
+    );
     const before = { a: await stat(path.join(out, 'a.html')), b: await stat(path.join(out, 'b.html')) };
     await new Promise((r) => setTimeout(r, 20));
-    const stats = await writeOutput(out, [{ path: 'a.html', content: 'A' }, { path: 'b.html', content: 'B2' }], manifest);
+    const stats = await writeOutput(
+      out,
+      [
+        { path: 'a.html', content: 'A' },
+        { path: 'b.html', content: 'B2' },
+      ],
+      manifest,
+    );
     expect(stats).toEqual({ written: 1, unchanged: 1 });
     const after = { a: await stat(path.join(out, 'a.html')), b: await stat(path.join(out, 'b.html')) };
     expect(after.a.ino).toBe(before.a.ino);

@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeEntry, encodeEntry, pipelineVersion, renderKey, withRenderCache } from '../../src/render-service/cache.js';
 import type { MarkdownInput, RenderedMarkdown } from '../../src/markdown/pipeline.js';
+import { decodeEntry, encodeEntry, pipelineVersion, renderKey, withRenderCache } from '../../src/render-service/cache.js';
 import { createInProcessService } from '../../src/render-service/service.js';
 import type { RenderService } from '../../src/render-service/types.js';
 

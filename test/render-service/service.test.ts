@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPost } from '../../src/content/post.js';
-import { describeRenderFailure, RenderFailure } from '../../src/render-service/failure.js';
-import type { MarkdownInput } from '../../src/markdown/pipeline.js';
 import { RENDER_DEFAULTS } from '../../src/config/defaults.js';
+import { buildPost } from '../../src/content/post.js';
+import type { MarkdownInput } from '../../src/markdown/pipeline.js';
+import { describeRenderFailure, RenderFailure } from '../../src/render-service/failure.js';
 import { createPoolService } from '../../src/render-service/pool.js';
 import { createInProcessService, createRenderService } from '../../src/render-service/service.js';
 import type { RenderService } from '../../src/render-service/types.js';
 
 const IN_PROCESS_MAX_BYTES = RENDER_DEFAULTS.inProcessMaxBytes;
-import { all, one, parseFragment, text } from '../helpers/html.js';
+
+import { one, parseFragment, text } from '../helpers/html.js';
 
 const SAMPLE_PATH = fileURLToPath(new URL('../../posts/2020-01-01-some-drafts.md', import.meta.url));
 
@@ -28,13 +29,22 @@ const nestedDivs = (depth: number) => '<div>'.repeat(depth) + 'x' + '</div>'.rep
 const nestedList = (depth: number) => Array.from({ length: depth }, (_, i) => '  '.repeat(i) + `- level ${i}`).join('\n') + '\n';
 /** Thousands of items and paragraphs: takes well over 200 ms to render. */
 const slowInput = (n: number) =>
-  Array.from({ length: n }, (_, i) => `- item ${i} with **bold** and \`code\``).join('\n') + '\n\n' + Array.from({ length: n }, (_, i) => `Paragraph ${i} [link](/p${i}).`).join('\n\n') + '\n';
+  Array.from({ length: n }, (_, i) => `- item ${i} with **bold** and \`code\``).join('\n') +
+  '\n\n' +
+  Array.from({ length: n }, (_, i) => `Paragraph ${i} [link](/p${i}).`).join('\n\n') +
+  '\n';
 
 const INPUTS: [string, MarkdownInput][] = [
   ['the sample post', sampleInput()],
   ['footnotes and a table', { body: '| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: Note.\n', bodyLine: 3 }],
-  ['raw HTML and CJK headings', { body: '## 函数（参数）：说明\n\n<div id="x"><img src="/a.png" style="zoom:33%"></div>\n\n## 函数（参数）：说明\n', bodyLine: 1 }],
-  ['code in several languages (grammars loaded on demand)', { body: '```python\nx = 1\n```\n\n```rust\nfn main() {}\n```\n\n```Bash\necho hi\n```\n\n```nope\n<b>\n```\n', bodyLine: 1 }],
+  [
+    'raw HTML and CJK headings',
+    { body: '## 函数（参数）：说明\n\n<div id="x"><img src="/a.png" style="zoom:33%"></div>\n\n## 函数（参数）：说明\n', bodyLine: 1 },
+  ],
+  [
+    'code in several languages (grammars loaded on demand)',
+    { body: '```python\nx = 1\n```\n\n```rust\nfn main() {}\n```\n\n```Bash\necho hi\n```\n\n```nope\n<b>\n```\n', bodyLine: 1 },
+  ],
   ['an explicit excerpt', { body: 'Body.\n', bodyLine: 1, excerpt: 'The *excerpt*.' }],
   ['an excerpt separator', { body: 'One [a](/a).\n\n<!--more-->\n\nTwo.\n', bodyLine: 5, excerptSeparator: '<!--more-->' }],
   ['a 40-deep list', { body: nestedList(40), bodyLine: 1 }],

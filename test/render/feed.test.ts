@@ -1,9 +1,9 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type FeedEntry, type FeedSite, renderFeed } from '../../src/render/feed.js';
 import { createInProcessService } from '../../src/render-service/service.js';
 import type { RenderService } from '../../src/render-service/types.js';
 import type { Post } from '../../src/site/model.js';
-import { renderFeed, type FeedEntry, type FeedSite } from '../../src/render/feed.js';
 import { all, attr, one, parseFragment, text } from '../helpers/html.js';
 import { makePost } from '../helpers/site.js';
 
@@ -15,7 +15,6 @@ const SITE: FeedSite = {
   baseurl: '/notes',
   feedPath: '/feed.xml',
 };
-
 
 let service: RenderService;
 beforeAll(async () => {
@@ -82,7 +81,11 @@ describe('renderFeed', () => {
   let atom: Atom;
   beforeAll(async () => {
     posts = [
-      makePost('2023-11-02-gdb.md', { title: 'GDB 速查', date: '2023-11-02 21:15:00 +0800', categories: ['调试'], tags: ['gdb', 'C'] }, '## 断点\n\n`break main` 设置断点。\n\n```sh\ngdb ./a.out\n```\n'),
+      makePost(
+        '2023-11-02-gdb.md',
+        { title: 'GDB 速查', date: '2023-11-02 21:15:00 +0800', categories: ['调试'], tags: ['gdb', 'C'] },
+        '## 断点\n\n`break main` 设置断点。\n\n```sh\ngdb ./a.out\n```\n',
+      ),
       makePost('2021-03-14-pipes.md', { title: 'Shell pipes', date: '2021-03-14T09:30:00-05:00', category: 'shell' }, 'First paragraph.\n\nSecond.\n'),
       makePost('2020-01-01-some-drafts.md', { title: 'Some drafts', date: '2020-01-01 16:00:00 +0800', category: 'basic' }, '内核抢占：见 [链接](/x/)。\n'),
     ];

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildPost } from '../../src/content/post.js';
-import type { Post } from '../../src/site/model.js';
 import { archiveByYear, categoryTerms, groupTerms, tagTerms } from '../../src/render/lists.js';
+import type { Post } from '../../src/site/model.js';
 
 /** A post from a file name and front matter (JSON values are valid YAML). */
 function makePost(name: string, front: Record<string, unknown> = {}): Post {
   const fm = Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
   const text = `---\n${fm.join('\n')}\n---\nBody of ${name}.\n`;
-  const { post, diagnostics } = buildPost({ path: `posts/${name}`, relPath: name, text, mtimeMs: 0 }, { permalink: 'date', timezone: undefined, excerptSeparator: undefined });
+  const { post, diagnostics } = buildPost(
+    { path: `posts/${name}`, relPath: name, text, mtimeMs: 0 },
+    { permalink: 'date', timezone: undefined, excerptSeparator: undefined },
+  );
   if (!post) throw new Error(`${name}: ${JSON.stringify(diagnostics)}`);
   return post;
 }
@@ -48,13 +51,34 @@ describe('groupTerms', () => {
 
   it.each([
     [['Linux Kernel'], ['linux-kernel']],
-    [['内核', '内 核'], ['内核', '内-核']],
-    [['Docker', 'docker'], ['docker-1', 'docker']],
-    [['C#', 'C', 'C++'], ['c-1', 'c', 'c-2']],
-    [['函数（参数）', '【确信】'], ['函数参数', '确信']],
-    [['+++', '!!!'], ['term-1', 'term']],
-    [['+++', '!!!', '???'], ['term-2', 'term', 'term-1']],
-    [['term', '???'], ['term-1', 'term']],
+    [
+      ['内核', '内 核'],
+      ['内核', '内-核'],
+    ],
+    [
+      ['Docker', 'docker'],
+      ['docker-1', 'docker'],
+    ],
+    [
+      ['C#', 'C', 'C++'],
+      ['c-1', 'c', 'c-2'],
+    ],
+    [
+      ['函数（参数）', '【确信】'],
+      ['函数参数', '确信'],
+    ],
+    [
+      ['+++', '!!!'],
+      ['term-1', 'term'],
+    ],
+    [
+      ['+++', '!!!', '???'],
+      ['term-2', 'term', 'term-1'],
+    ],
+    [
+      ['term', '???'],
+      ['term-1', 'term'],
+    ],
   ])('slugs %j as %j', (names, slugs) => {
     const post = makePost('2020-01-01-x.md', { tags: names });
     const terms = groupTerms([post], (p) => p.tags, 'tags');

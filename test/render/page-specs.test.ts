@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, type SiteConfig } from '../../src/config/config.js';
 import { loadTheme } from '../../src/load/load-theme.js';
 import { plainTextOf } from '../../src/markdown/excerpt.js';
-import { buildRenderContext as buildModel, type PostSummary, type RenderContext as SiteModel, type RenderedPost } from '../../src/render/context.js';
+import { buildRenderContext as buildModel, type PostSummary, type RenderedPost, type RenderContext as SiteModel } from '../../src/render/context.js';
 import { detectLang } from '../../src/render/lang.js';
-import { planPages, truncate, type LayoutPageSpec, type PageSpec } from '../../src/render/page-specs.js';
+import { type LayoutPageSpec, type PageSpec, planPages, truncate } from '../../src/render/page-specs.js';
 import { specHash } from '../../src/render/spec-hash.js';
 import { createInProcessService } from '../../src/render-service/service.js';
 import type { RenderService } from '../../src/render-service/types.js';
@@ -19,13 +19,13 @@ import { renderPage } from '../../src/stages/render-pages.js';
 
 /** An HTML fragment's text as a meta description: hast-util-to-string, folded, cut. */
 const plainText = (html: string, max?: number) => truncate(plainTextOf(fromHtml(html, { fragment: true })), max);
+
 import { all, attr, one, parseDocument, parseFragment, text } from '../helpers/html.js';
 import { makePost } from '../helpers/site.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const THEME_DIR = path.join(REPO, 'layouts');
 const NOW = '2024-06-01T12:00:00+00:00';
-
 
 function makeConfig(data: Record<string, unknown> = {}): SiteConfig {
   const { config, errors } = resolveConfig({ title: '笔记', url: 'https://user.github.io', baseurl: '/notes', ...data }, { root: REPO });
@@ -54,10 +54,18 @@ async function renderPosts(posts: Post[]): Promise<RenderedPost[]> {
 /** Newest first, as the build hands them over. */
 function samplePosts(): Post[] {
   return [
-    makePost('2023-11-02-gdb.md', { title: 'GDB 速查', date: '2023-11-02 21:15:00 +0800', categories: ['调试'], tags: ['gdb', 'C'] }, '## 断点\n\n`break main` 设置断点。\n'),
+    makePost(
+      '2023-11-02-gdb.md',
+      { title: 'GDB 速查', date: '2023-11-02 21:15:00 +0800', categories: ['调试'], tags: ['gdb', 'C'] },
+      '## 断点\n\n`break main` 设置断点。\n',
+    ),
     makePost('2023-03-01-sched.md', { title: '调度器', categories: ['内核'], tags: ['C++'] }, '调度器笔记。\n'),
     makePost('2022-07-09-task.md', { title: 'Reading task_struct', categories: ['内核'], tags: ['C'] }, '`task_struct` 是进程描述符。\n'),
-    makePost('2020-01-01-some-drafts.md', { title: 'Some drafts', date: '2020-01-01 16:00:00 +0800', category: 'basic' }, '## 内核抢占\n\n内核抢占：在进程执行内核代码的时候。\n'),
+    makePost(
+      '2020-01-01-some-drafts.md',
+      { title: 'Some drafts', date: '2020-01-01 16:00:00 +0800', category: 'basic' },
+      '## 内核抢占\n\n内核抢占：在进程执行内核代码的时候。\n',
+    ),
   ];
 }
 
@@ -122,7 +130,11 @@ describe('buildModel and planPages', () => {
 
   it('makes category and tag pages with CJK slugs', () => {
     const kernel = specAt(specs, 'categories/内核/index.html') as LayoutPageSpec;
-    expect(kernel).toMatchObject({ url: '/categories/内核/', layout: 'category', page: { title: '内核', term: '内核', kind: 'category', url: '/categories/内核/' } });
+    expect(kernel).toMatchObject({
+      url: '/categories/内核/',
+      layout: 'category',
+      page: { title: '内核', term: '内核', kind: 'category', url: '/categories/内核/' },
+    });
     expect(titlesOf(kernel.page.posts)).toEqual(['调度器', 'Reading task_struct']);
     const cIndex = specAt(specs, 'categories/index.html') as LayoutPageSpec;
     expect(cIndex.layout).toBe('category-index');
@@ -178,7 +190,9 @@ describe('buildModel and planPages', () => {
   it('writes a feed of the posts, newest first', () => {
     const xml = specAt(specs, 'feed.xml').content;
     expect(XMLValidator.validate(xml)).toBe(true);
-    const feed = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' }).parse(xml) as { feed: { entry: { title: { '#text': string }; id: string }[] } };
+    const feed = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' }).parse(xml) as {
+      feed: { entry: { title: { '#text': string }; id: string }[] };
+    };
     expect(feed.feed.entry.map((e) => e.title['#text'])).toEqual(['GDB 速查', '调度器', 'Reading task_struct', 'Some drafts']);
     expect(feed.feed.entry[3]!.id).toBe('https://user.github.io/notes/basic/2020/01/01/some-drafts.html');
   });
@@ -216,7 +230,16 @@ describe('buildModel and planPages', () => {
   it('plans a site with no posts', async () => {
     const m = buildModel(makeConfig(), [], NOW);
     const empty = planPages(m, NOW);
-    expect(empty.map((s) => s.path)).toEqual(['index.html', 'categories/index.html', 'tags/index.html', 'archive/index.html', '404.html', 'feed.xml', 'sitemap.xml', 'robots.txt']);
+    expect(empty.map((s) => s.path)).toEqual([
+      'index.html',
+      'categories/index.html',
+      'tags/index.html',
+      'archive/index.html',
+      '404.html',
+      'feed.xml',
+      'sitemap.xml',
+      'robots.txt',
+    ]);
     for (const spec of empty) expect(await renderPage(spec, theme, m)).toBeTruthy();
   });
 });
@@ -277,7 +300,10 @@ describe('renderPage with the default theme', () => {
     for (const spec of layoutSpecs(pages).filter((s) => s.path !== '404.html' && s.path !== 'categories/index.html' && s.path !== 'tags/index.html')) {
       const doc = parseDocument(await renderPage(spec, theme, m));
       expect(all(doc, 'script, b, i'), spec.path).toEqual([]);
-      expect(all(doc, 'a, h1, title').some((el) => text(el).includes(title)), spec.path).toBe(true);
+      expect(
+        all(doc, 'a, h1, title').some((el) => text(el).includes(title)),
+        spec.path,
+      ).toBe(true);
     }
     const postDoc = parseDocument(await renderPage(pages[0]!, theme, m));
     expect(text(one(postDoc, 'h1.post-title'))).toBe(title);
@@ -293,7 +319,11 @@ describe('detectLang', () => {
   it.each([
     ['mostly Chinese', [['内核笔记', '内核抢占：在进程执行内核代码的时候，允许被另一个进程抢占。']], 'zh-CN'],
     ['mostly English', [['Shell pipes', 'A pipe connects the output of one process to the input of another.']], 'en'],
-    ['Chinese prose with English code blocks', [['调度', '进程调度笔记。\n\n```c\n' + 'struct task_struct *next = pick_next_task(rq);\n'.repeat(50) + '```\n']], 'zh-CN'],
+    [
+      'Chinese prose with English code blocks',
+      [['调度', '进程调度笔记。\n\n```c\n' + 'struct task_struct *next = pick_next_task(rq);\n'.repeat(50) + '```\n']],
+      'zh-CN',
+    ],
     ['English with a few CJK words', [['Notes', 'The Linux scheduler is called 调度器 in Chinese; this post explains how it picks tasks.']], 'en'],
     ['no posts', [], 'en'],
   ] as [string, [string, string][], string][])('%s → %s', (_name, texts, lang) => {
@@ -382,7 +412,11 @@ describe('specHash', () => {
   it('changes for pages whose data changed', async () => {
     // Retitle the oldest post: its page, its neighbour (next/previous link), the feed, and every page whose layout
     // reads site-wide lists (an include counts: it might) change; other posts, the term indexes and the 404 do not.
-    const retitled = makePost('2020-01-01-some-drafts.md', { title: 'Some drafts, revised', date: '2020-01-01 16:00:00 +0800', category: 'basic' }, '## 内核抢占\n\n内核抢占：在进程执行内核代码的时候。\n');
+    const retitled = makePost(
+      '2020-01-01-some-drafts.md',
+      { title: 'Some drafts, revised', date: '2020-01-01 16:00:00 +0800', category: 'basic' },
+      '## 内核抢占\n\n内核抢占：在进程执行内核代码的时候。\n',
+    );
     const changedPosts = [...posts.slice(0, 3), { post: retitled, rendered: posts[3]!.rendered }];
     const m = buildModel(makeConfig(), changedPosts, NOW);
     const before = hashes(specs, theme, model);

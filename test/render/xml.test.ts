@@ -16,14 +16,19 @@ describe('escapeXml', () => {
     expect(escapeXml(input)).toBe(expected);
   });
 
-  it.each(['<script>alert(1)</script>', 'a & b "c" \'d\' <e>', '&lt; already escaped', '内核 <stdio.h>'])('round-trips %j through XML text and attributes', (value) => {
-    const xml = `<r a="${escapeXml(value)}" b='${escapeXml(value)}'>${escapeXml(value)}</r>`;
-    expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', htmlEntities: true, parseTagValue: false, trimValues: false }).parse(xml) as {
-      r: { '#text': string; '@a': string; '@b': string };
-    };
-    expect(parsed.r).toEqual({ '#text': value, '@a': value, '@b': value });
-  });
+  it.each(['<script>alert(1)</script>', 'a & b "c" \'d\' <e>', '&lt; already escaped', '内核 <stdio.h>'])(
+    'round-trips %j through XML text and attributes',
+    (value) => {
+      const xml = `<r a="${escapeXml(value)}" b='${escapeXml(value)}'>${escapeXml(value)}</r>`;
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', htmlEntities: true, parseTagValue: false, trimValues: false }).parse(
+        xml,
+      ) as {
+        r: { '#text': string; '@a': string; '@b': string };
+      };
+      expect(parsed.r).toEqual({ '#text': value, '@a': value, '@b': value });
+    },
+  );
 
   it('is safe in HTML text and quoted attributes', () => {
     const value = '"><script>alert(1)</script><a title=\'';

@@ -1,47 +1,7 @@
-import { chmod, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildPost, type PostSettings } from '../../src/content/post.js';
-import { loadPosts, walkPosts } from '../../src/load/load-posts.js';
-import { readSource } from '../../src/load/read-source.js';
-import { selectPosts, sortNewestFirst } from '../../src/load/select-posts.js';
-import { isEditorTemp as isIgnoredName } from '../../src/site/content-paths.js';
-import type { Post } from '../../src/site/model.js';
+import { describe, expect, it } from 'vitest';
+import { isEditorTemp, postsEntryKind } from '../../src/site/content-paths.js';
 
-const settings: PostSettings = { permalink: 'date', timezone: undefined, excerptSeparator: undefined };
-const ms = (iso: string): number => Date.parse(iso);
-
-let root: string;
-let postsDir: string;
-
-beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'inkstone-load-'));
-  postsDir = path.join(root, 'posts');
-  await mkdir(postsDir);
-});
-
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
-
-/** Writes files below the posts folder (creating folders). */
-async function files(entries: Record<string, string | Buffer>): Promise<void> {
-  for (const [rel, content] of Object.entries(entries)) {
-    const abs = path.join(postsDir, ...rel.split('/'));
-    await mkdir(path.dirname(abs), { recursive: true });
-    await writeFile(abs, content);
-  }
-}
-
-/** A post built in memory, failing loudly if it has problems. */
-function mk(relPath: string, text = '', extra: Partial<PostSettings> = {}): Post {
-  const result = buildPost({ path: `posts/${relPath}`, relPath, text, mtimeMs: 0 }, { ...settings, ...extra });
-  if (!result.post || result.diagnostics.length) throw new Error(JSON.stringify(result.diagnostics));
-  return result.post;
-}
-
-describe('isIgnoredName', () => {
+describe('isEditorTemp', () => {
   it.each([
     ['.x.md.swp', true],
     ['x.md.swp', true],
@@ -61,7 +21,31 @@ describe('isIgnoredName', () => {
     ['2020', true],
     ['2020.md', false],
     ['内核 笔记.md', false],
+    ['x.md___jb_tmp___', true],
+    ['x.md___jb_old___', true],
   ])('%j → %s', (name, ignored) => {
-    expect(isIgnoredName(name)).toBe(ignored);
+    expect(isEditorTemp(name)).toBe(ignored);
+  });
+});
+
+describe('postsEntryKind', () => {
+  it.each<[string, boolean, boolean, ReturnType<typeof postsEntryKind>]>([
+    ['2020-01-01-x.md', false, false, 'post'],
+    ['sub/2020-01-01-x.markdown', false, false, 'post'],
+    ['img/a.png', false, false, 'asset'],
+    ['.git/config', false, false, undefined],
+    ['sub/.hidden/2020-01-01-x.md', false, false, undefined],
+    ['.x.md.swp', false, false, undefined],
+    ['_drafts/idea.md', false, false, undefined],
+    ['_drafts/idea.md', true, false, 'post'],
+    ['_private/2020-01-01-x.md', true, false, undefined],
+    ['_x.md', false, false, undefined],
+    ['_drafts', true, true, 'folder'],
+    ['_drafts', false, true, undefined],
+    ['_assets', true, true, undefined],
+    ['img', false, true, 'folder'],
+    ['', false, true, 'folder'],
+  ])('%j (drafts %s, folder %s) → %s', (rel, drafts, folder, kind) => {
+    expect(postsEntryKind(rel, drafts, folder)).toBe(kind);
   });
 });
