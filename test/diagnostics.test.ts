@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Diagnostic, error, formatDiagnostic, hasErrors, messageOf, sortDiagnostics, warning } from '../src/diagnostics.js';
+import { type Diagnostic, diagnosticFrom, error, formatDiagnostic, hasErrors, LocatedError, messageOf, sortDiagnostics, warning } from '../src/diagnostics.js';
 
 describe('error / warning', () => {
   it('make plain records', () => {
@@ -63,5 +63,26 @@ describe('hasErrors / messageOf', () => {
     expect(messageOf('plain')).toBe('plain');
     expect(messageOf(42)).toBe('42');
     expect(messageOf(undefined)).toBe('undefined');
+  });
+});
+
+describe('diagnosticFrom', () => {
+  it.each<[unknown, Diagnostic]>([
+    [new LocatedError('bad key', 'layouts/post.html', 7), { file: 'layouts/post.html', line: 7, message: 'bad key', severity: 'error' }],
+    [new LocatedError('no file known', '', 3), { file: 'posts/a.md', line: 3, message: 'no file known', severity: 'error' }],
+    [new LocatedError('no line known'), { file: 'posts/a.md', line: 1, message: 'no line known', severity: 'error' }],
+    [new Error('plain'), { file: 'posts/a.md', line: 1, message: 'plain', severity: 'error' }],
+    ['a string', { file: 'posts/a.md', line: 1, message: 'a string', severity: 'error' }],
+  ])('%s', (thrown, expected) => {
+    expect(diagnosticFrom(thrown, { file: 'posts/a.md', line: 1 })).toEqual(expected);
+  });
+
+  it('puts a prefix before the message and can make a warning', () => {
+    expect(diagnosticFrom(new Error('x'), { file: 'a' }, 'invalid front matter: ', 'warning')).toEqual({
+      file: 'a',
+      line: undefined,
+      message: 'invalid front matter: x',
+      severity: 'warning',
+    });
   });
 });

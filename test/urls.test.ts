@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance } from '../src/suggest.js';
 import { candidateFiles, encodeHref, isExternal, resolveHref, safeDecode, splitHref, urlOfOutputPath, withBase, withoutBase } from '../src/urls.js';
 
 describe('isExternal', () => {
@@ -60,25 +59,5 @@ describe('base paths and files', () => {
   it('splits and encodes hrefs', () => {
     expect(splitHref('a.md?x=1#f?g')).toEqual({ path: 'a.md', query: '?x=1', hash: '#f?g' });
     expect(encodeHref('#内核 抢占%20')).toBe('#%E5%86%85%E6%A0%B8%20%E6%8A%A2%E5%8D%A0%20');
-  });
-});
-
-describe('suggestions', () => {
-  it('counts edits in code points, so one CJK character is one edit', () => {
-    expect(editDistance('内核抢占', '内核抢占机制')).toBe(2);
-    expect(editDistance('foo', 'foo-1')).toBe(2);
-    expect(editDistance('', 'abc')).toBe(3);
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-  });
-
-  it.each([
-    ['foo', ['bar', 'foo-1', 'foo-12'], 'foo-1'],
-    ['内核抢占', ['elf文件的加载', '内核抢占机制'], '内核抢占机制'],
-    ['unix-domain-socket', ['unix-domain-socket介绍', 'fuse'], 'unix-domain-socket介绍'],
-    ['Fuse', ['fuse'], 'fuse'],
-    ['completely-different', ['fuse', 'docker'], undefined],
-    ['x', ['y', 'z'], 'y'],
-  ])('%s among %j → %s', (wanted, candidates, expected) => {
-    expect(closest(wanted, candidates)).toBe(expected);
   });
 });

@@ -5,6 +5,10 @@
  * writes only the files whose bytes changed. Edits that change nothing other pages show take a
  * fast path (see `tryFast`), confirmed later by a background full check. A rebuild with errors
  * writes nothing: the last good output stays in place and is served until the next good save.
+ *
+ * Longer than most modules on purpose: the three ways to rebuild (replan, fast path, prefetch)
+ * are one policy over one session's state, and reading them side by side is what keeps them
+ * consistent. What is on disk lives in output-mirror.ts, the terminal text in summary.ts.
  */
 import path from 'node:path';
 import { type BuildOptions, nowIsoOf, type PlannedSite, planSite } from '../build.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { postAssetFiles, relativeTarget } from '../../src/check/assets.js';
-import { renderedPosts } from './fixtures.js';
+import { renderedPosts } from '../helpers/posts.js';
 
 const asset = (relPath: string) => ({ relPath, absPath: `/site/posts/${relPath}` });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type CheckPage, checkLinks, displayHref, type LinkCheckOptions } from '../../src/check/links.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 import type { RenderedPost } from '../../src/render/context.js';
-import { renderedPosts } from './fixtures.js';
+import { renderedPosts } from '../helpers/posts.js';
 
 const OPTIONS: LinkCheckOptions = { url: 'https://user.github.io', baseurl: '/notes', strict: false };
 const LAYOUT = { file: 'layouts/default.html', source: '<a href="{{ "/" | relative_url }}">home</a> {{ content }}' };

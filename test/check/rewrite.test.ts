@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { rewriteLinkTags } from '../../src/check/rewrite.js';
 import { indexPosts, resolvePostUrl } from '../../src/content/post-index.js';
 import type { LinkRef as CheckedLink } from '../../src/markdown/pipeline.js';
-import { normalizeUrl } from '../../src/markdown/rehype-normalize-links.js';
 import type { RenderedPost } from '../../src/render/context.js';
 import { all, attr, parseFragment, text } from '../helpers/html.js';
-import { renderedPosts } from './fixtures.js';
+import { renderedPosts } from '../helpers/posts.js';
 
 const DRAFTS = `---
 title: Some drafts
@@ -30,53 +29,6 @@ async function rewritten(body: string, baseurl = '/notes', extra: Record<string,
 }
 
 const hrefs = (html: string) => all(parseFragment(html), 'a, img').map((el: Element) => attr(el, el.tagName === 'a' ? 'href' : 'src'));
-
-describe('relative links to post files', () => {
-  it.each([
-    ['[see](./2020-01-01-some-drafts.md)', '/notes/basic/2020/01/01/some-drafts.html'],
-    ['[see](2020-01-01-some-drafts.md#内核抢占)', '/notes/basic/2020/01/01/some-drafts.html#%E5%86%85%E6%A0%B8%E6%8A%A2%E5%8D%A0'],
-    [
-      '[see](./2020-01-01-some-drafts.md#%E5%86%85%E6%A0%B8%E6%8A%A2%E5%8D%A0)',
-      '/notes/basic/2020/01/01/some-drafts.html#%E5%86%85%E6%A0%B8%E6%8A%A2%E5%8D%A0',
-    ],
-    ['[see](/posts/2020-01-01-some-drafts.md)', '/notes/basic/2020/01/01/some-drafts.html'],
-    ['[see](/2020-01-01-some-drafts.md)', '/notes/basic/2020/01/01/some-drafts.html'],
-    ['[see](./2020-01-01-some-drafts.markdown)', './2020-01-01-some-drafts.markdown'],
-    ['<a href="./2020-01-01-some-drafts.md#x">raw</a>', '/notes/basic/2020/01/01/some-drafts.html#x'],
-  ])('%s → %s', async (markdown, expected) => {
-    const { rendered } = await rewritten(`${markdown}\n`);
-    expect(hrefs(rendered.html)).toEqual([expected]);
-  });
-
-  it('resolves ../ paths between folders', async () => {
-    const [a, b] = await renderedPosts({
-      'kernel/2020-01-01-a.md': '---\ntitle: A\n---\n[b](../shell/2021-01-01-b.md#top)\n',
-      'shell/2021-01-01-b.md': '---\ntitle: B\n---\n[a](../kernel/2020-01-01-a.md)\n',
-    });
-    expect(hrefs(a!.rendered.html)).toEqual(['/2021/01/01/b.html#top']);
-    expect(hrefs(b!.rendered.html)).toEqual(['/2020/01/01/a.html']);
-  });
-
-  it('keeps the link as written, with the reason, when no post matches', async () => {
-    const { rendered } = await rewritten('[x](./2020-01-01-some-draft.md)\n');
-    expect(hrefs(rendered.html)).toEqual(['./2020-01-01-some-draft.md']);
-    const link = rendered.links[0] as CheckedLink;
-    expect(link.problem).toBe('no post posts/2020-01-01-some-draft.md in this build (did you mean "./2020-01-01-some-drafts.md"?)');
-    expect(link.line).toBe(5);
-  });
-
-  it('records what was written, and keeps source lines', async () => {
-    const { rendered } = await rewritten('one\n\n[see](./2020-01-01-some-drafts.md#内核抢占)\n');
-    expect(rendered.links).toEqual([
-      {
-        kind: 'link',
-        url: '/notes/basic/2020/01/01/some-drafts.html#%E5%86%85%E6%A0%B8%E6%8A%A2%E5%8D%A0',
-        written: './2020-01-01-some-drafts.md#%E5%86%85%E6%A0%B8%E6%8A%A2%E5%8D%A0',
-        line: 7,
-      },
-    ]);
-  });
-});
 
 describe('{% post_url %}', () => {
   it('turns the Jekyll tag in link syntax into a link, fragment and all', async () => {
@@ -163,37 +115,6 @@ describe('{{ site.baseurl }}', () => {
   });
 });
 
-describe('the base path', () => {
-  it.each([
-    [
-      '/notes',
-      '![x](/assets/x.png) [t](/tags/) [n](/notes/tags/) [e](https://example.com/a) [h](#内核) [r](img/a.png)',
-      ['/notes/assets/x.png', '/notes/tags/', '/notes/tags/', 'https://example.com/a', '#%E5%86%85%E6%A0%B8', 'img/a.png'],
-    ],
-    ['', '![x](/assets/x.png) [t](/tags/)', ['/assets/x.png', '/tags/']],
-  ])('base %j: %s', async (baseurl, markdown, expected) => {
-    const { rendered } = await rewritten(`${markdown}\n`, baseurl);
-    expect(hrefs(rendered.html)).toEqual(expected);
-  });
-
-  it('prefixes raw HTML media too', async () => {
-    const { rendered } = await rewritten('<video src="/media/v.mp4" poster="p.jpg"></video>\n');
-    expect(rendered.html).toMatch(/<video src="\/notes\/media\/v\.mp4" poster="p\.jpg">/);
-  });
-});
-
-describe('excerpts', () => {
-  it('makes relative links absolute, because list pages show them elsewhere', async () => {
-    const { rendered } = await rewritten('See ![d](./img/d.png), [below](#内核) and [drafts](./2020-01-01-some-drafts.md).\n');
-    expect(hrefs(rendered.excerptHtml)).toEqual([
-      '/notes/shell/linux/2021/03/14/img/d.png',
-      '/notes/shell/linux/2021/03/14/pipes.html#%E5%86%85%E6%A0%B8',
-      '/notes/basic/2020/01/01/some-drafts.html',
-    ]);
-    expect(hrefs(rendered.html)).toEqual(['./img/d.png', '#%E5%86%85%E6%A0%B8', '/notes/basic/2020/01/01/some-drafts.html']);
-  });
-});
-
 describe('rewriteLinkTags', () => {
   it('returns posts without Jekyll link tags as the same objects', async () => {
     const posts = await renderedPosts({ '2020-01-01-some-drafts.md': DRAFTS, '2021-03-14-pipes.md': PIPES });
@@ -218,29 +139,5 @@ describe('rewriteLinkTags', () => {
       { baseurl: '/notes' },
     );
     expect(JSON.stringify(posts)).toBe(before);
-  });
-});
-
-describe('normalizeUrl', () => {
-  const context = {
-    baseurl: '',
-    source: 'posts/2021-03-14-pipes.md',
-    postsFolder: 'posts',
-    pageUrl: '/2021/03/14/pipes.html',
-    posts: { 'posts/2020-01-01-some-drafts.md': '/basic/2020/01/01/some-drafts.html' },
-  };
-  it.each([
-    ['./2020-01-01-some-drafts.md?x=1#f', { url: '/basic/2020/01/01/some-drafts.html?x=1#f' }],
-    ['./2020-01-01-other.md', { missingPost: 'posts/2020-01-01-other.md' }],
-    ['https://example.com/x.md', {}],
-    ['#only', {}],
-    ['/assets/x.png', {}],
-  ])('%s → %j', (url, expected) => {
-    expect(normalizeUrl(url, context)).toEqual(expected);
-  });
-
-  it('gives root-relative URLs outside the base path the base path', () => {
-    expect(normalizeUrl('/assets/x.png', { ...context, baseurl: '/notes' })).toEqual({ url: '/notes/assets/x.png' });
-    expect(normalizeUrl('/notes/assets/x.png', { ...context, baseurl: '/notes' })).toEqual({});
   });
 });

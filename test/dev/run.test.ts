@@ -4,7 +4,6 @@ import type { RebuildPlan } from '../../src/dev/batcher.js';
 import { clientTag, injectClient } from '../../src/dev/client.js';
 import { reloadMessage } from '../../src/dev/run.js';
 import type { RebuildResult } from '../../src/dev/session.js';
-import { describeChanges, summaryLine, triggerLabel } from '../../src/dev/summary.js';
 
 const result = (over: Partial<RebuildResult>): RebuildResult => ({
   ok: true,
@@ -29,47 +28,6 @@ const plan = (files: [string, RebuildPlan['files'] extends Map<string, infer V> 
   layouts: false,
   posts: true,
   check: false,
-});
-
-describe('terminal lines', () => {
-  it('names pages and lists', () => {
-    const r = result({
-      written: [
-        { path: 'basic/2020/01/01/some-drafts.html', kind: 'post' },
-        { path: 'index.html', kind: 'list' },
-        { path: 'archive/index.html', kind: 'list' },
-        { path: 'feed.xml', kind: 'raw' },
-      ],
-    });
-    expect(summaryLine('posts/2020-01-01-some-drafts.md', r)).toBe('posts/2020-01-01-some-drafts.md → 1 page + 3 lists in 18 ms');
-  });
-
-  it('counts removals and assets, and says when nothing changed', () => {
-    expect(describeChanges(result({ removed: [{ path: 'a.html', kind: 'post' }], written: [{ path: 'index.html', kind: 'list' }] }))).toBe('1 list, 1 removed');
-    expect(describeChanges(result({ written: [{ path: 'assets/style.css', kind: 'asset' }] }))).toBe('1 asset');
-    expect(describeChanges(result({}))).toBe('no pages changed');
-    expect(describeChanges(result({ full: true, pages: 24 }))).toBe('full rebuild, 24 pages');
-  });
-
-  it('says how many errors and that the last good pages stay', () => {
-    const r = result({ ok: false, diagnostics: [{ file: 'posts/a.md', line: 2, message: 'x', severity: 'error' }] });
-    expect(summaryLine('posts/a.md', r)).toBe('posts/a.md → 1 error in 18 ms; still serving the last good pages');
-  });
-
-  it('labels the trigger by the first changed file, the config first', () => {
-    expect(triggerLabel('/site', plan([['/site/posts/a.md', { event: 'change', kind: 'post' }]]))).toBe('posts/a.md');
-    expect(triggerLabel('/site', plan([['/site/posts/a.md', { event: 'unlink', kind: 'post' }]]))).toBe('posts/a.md (removed)');
-    expect(
-      triggerLabel(
-        '/site',
-        plan([
-          ['/site/posts/a.md', { event: 'change', kind: 'post' }],
-          ['/site/_config.yml', { event: 'change', kind: 'config' }],
-          ['/site/posts/b.md', { event: 'change', kind: 'post' }],
-        ]),
-      ),
-    ).toBe('_config.yml and 2 more');
-  });
 });
 
 describe('reload messages', () => {

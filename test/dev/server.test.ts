@@ -7,7 +7,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowedHosts, type PreviewServer, resolveRequest, startPreviewServer } from '../../src/dev/server.js';
+import { resolveRequest } from '../../src/dev/resolve-request.js';
+import { allowedHosts, type PreviewServer, startPreviewServer } from '../../src/dev/server.js';
 import { openEvents, rawRequest, removeDir, statusOf } from './helpers.js';
 
 const SECRET = 'TOP-SECRET-0xC0FFEE';
