@@ -1,10 +1,26 @@
 /**
- * A deterministic corpus of Chinese kernel notes for benchmarks: ~4 KB per post, CJK headings,
- * tab-nested lists, a table, 1–3 shell/bash/c blocks, ~10 categories. Same seed, same bytes.
+ * Deterministic corpora of Chinese kernel notes for benchmarks: CJK headings, tab-nested lists, a
+ * table, 1–3 code blocks, ~10 categories. Same seed, same bytes. Two variants:
+ *
+ * - `short` (the default, and what bench:identical and other tools build): ~4 KB per post, code
+ *   blocks of 3–13 lines picked from four fixed snippets (so most blocks repeat verbatim).
+ * - `realistic`: the same posts with code blocks of real size, 15–25 lines each of shell, C and
+ *   console sessions (dmesg, ps, /proc dumps, ftrace, strace, perf, gdb), every block different
+ *   (see code-blocks.ts); ~5–8 KB per post.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { slug } from 'github-slugger';
+import { realisticBlock } from './code-blocks.js';
+
+export const CORPUS_VARIANTS = ['short', 'realistic'] as const;
+export type CorpusVariant = (typeof CORPUS_VARIANTS)[number];
+
+/** `text` as a corpus variant, or an Error naming the known ones. */
+export function corpusVariant(text: string): CorpusVariant {
+  if ((CORPUS_VARIANTS as readonly string[]).includes(text)) return text as CorpusVariant;
+  throw new Error(`unknown corpus variant "${text}" (known: ${CORPUS_VARIANTS.join(', ')})`);
+}
 
 const CATEGORIES = ['内核', 'shell', '调度', '内存', '文件系统', '网络', '虚拟化', '容器', '调试', 'c'];
 const TOPICS = [
@@ -59,7 +75,7 @@ function random(seed: number): () => number {
 }
 
 /** The text of post number `i` (front matter included). */
-export function corpusPost(i: number): { name: string; text: string } {
+export function corpusPost(i: number, variant: CorpusVariant = 'short'): { name: string; text: string } {
   const rand = random(i * 7919 + 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const day = new Date(Date.UTC(2015, 0, 1) + i * 86400000 * 0.9);
@@ -90,7 +106,7 @@ export function corpusPost(i: number): { name: string; text: string } {
   ];
   const blocks = 1 + Math.floor(rand() * 3);
   for (let b = 0; b < blocks; b++) {
-    const [lang, code] = pick(CODE);
+    const [lang, code] = variant === 'short' ? pick(CODE) : realisticBlock(rand);
     parts.push(`### 示例 ${b + 1}：${lang}`, '', paragraph(), '', '```' + lang, code!, '```', '');
   }
   parts.push(
@@ -110,10 +126,10 @@ export function corpusPost(i: number): { name: string; text: string } {
 }
 
 /** Writes an N-post site (posts and _config.yml) into `root`; returns the post file names in order. */
-export async function writeCorpus(root: string, count: number): Promise<string[]> {
+export async function writeCorpus(root: string, count: number, variant: CorpusVariant = 'short'): Promise<string[]> {
   await mkdir(path.join(root, 'posts'), { recursive: true });
   await writeFile(path.join(root, '_config.yml'), 'title: 内核笔记\nurl: https://example.github.io\ntimezone: Asia/Shanghai\n');
-  const posts = Array.from({ length: count }, (_, i) => corpusPost(i));
+  const posts = Array.from({ length: count }, (_, i) => corpusPost(i, variant));
   for (let i = 0; i < posts.length; i += 200) {
     await Promise.all(posts.slice(i, i + 200).map((p) => writeFile(path.join(root, 'posts', p.name), p.text)));
   }

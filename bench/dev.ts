@@ -6,6 +6,10 @@
  * in-process (real watcher, real server, a real SSE client), builds once, then 20 times appends a
  * paragraph to one post and times (a) the new text being in the output file and (b) the reload
  * event arriving on the event stream. Prints median and p90 and writes bench/results/dev-<date>.json.
+ *
+ *   npm run bench:dev                              # 1000 posts of the short corpus, 20 edits
+ *   BENCH_VARIANT=realistic npm run bench:dev      # the corpus with real-size code blocks
+ *   BENCH_POSTS=4000 BENCH_EDITS=50 npm run bench:dev
  */
 import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type DevRebuild, startDev } from '../src/dev/run.js';
-import { writeCorpus } from './corpus.js';
+import { corpusVariant, writeCorpus } from './corpus.js';
 
 /** Value at quantile `q` (nearest rank) of a list of numbers. */
 export function quantile(values: readonly number[], q: number): number {
@@ -49,9 +53,10 @@ function listen(url: string, onEvent: (name: string, data: string, at: number) =
 async function main(): Promise<void> {
   const posts = Number(process.env.BENCH_POSTS ?? 1000);
   const edits = Number(process.env.BENCH_EDITS ?? 20);
+  const variant = corpusVariant(process.env.BENCH_VARIANT ?? 'short');
   const root = await mkdtemp(path.join(os.tmpdir(), 'inkstone-bench-dev-'));
-  process.stdout.write(`generating ${posts} posts in ${root}\n`);
-  const names = await writeCorpus(root, posts);
+  process.stdout.write(`generating ${posts} posts (${variant} corpus) in ${root}\n`);
+  const names = await writeCorpus(root, posts, variant);
   const startedAt = performance.now();
   const dev = await startDev({ root, port: 0, cache: false, log: () => {} });
   const initialMs = performance.now() - startedAt;
@@ -109,6 +114,7 @@ async function main(): Promise<void> {
   const result = {
     date: new Date().toISOString(),
     posts,
+    variant,
     edits,
     machine,
     loadAverage: os.loadavg().map(round),

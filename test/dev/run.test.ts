@@ -1,6 +1,5 @@
 /** The small pure pieces of `inkstone dev`: terminal lines, reload messages, trigger labels, script injection. */
 import { describe, expect, it } from 'vitest';
-import type { RebuildPlan } from '../../src/dev/batcher.js';
 import { clientTag, injectClient } from '../../src/dev/client.js';
 import { reloadMessage } from '../../src/dev/run.js';
 import type { RebuildResult } from '../../src/dev/session.js';
@@ -20,14 +19,6 @@ const result = (over: Partial<RebuildResult>): RebuildResult => ({
   finishedAt: 0,
   outDir: '/site/public',
   ...over,
-});
-
-const plan = (files: [string, RebuildPlan['files'] extends Map<string, infer V> ? V : never][]): RebuildPlan => ({
-  files: new Map(files),
-  config: false,
-  layouts: false,
-  posts: true,
-  check: false,
 });
 
 describe('reload messages', () => {
