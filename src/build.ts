@@ -23,7 +23,7 @@ import type { RenderService } from './render-service/types.js';
 import type { Site } from './site/model.js';
 import { checkSiteLinks } from './stages/check-links.js';
 import { type LoadOptions, loadSite } from './stages/load.js';
-import { renderPosts } from './stages/render-markdown.js';
+import { renderPageBodies, renderPostBodies } from './stages/render-documents.js';
 import { renderableSpecs, renderPages, reusePages } from './stages/render-pages.js';
 import { writeSite } from './stages/write.js';
 
@@ -68,7 +68,7 @@ export function nowIsoOf(config: Pick<SiteConfig, 'timezone'>, nowMs: number): s
   return toIsoString(fromInstant(nowMs, config.timezone));
 }
 
-/** Stages 1–3: loads the site, renders posts' Markdown (through the service's cache) and plans every page. */
+/** Stages 1–3: loads the site, renders its documents (posts first, then pages) and plans every output page. */
 export async function planSite(
   options: BuildOptions,
   service: RenderService,
@@ -76,10 +76,12 @@ export async function planSite(
 ): Promise<{ planned?: PlannedSite; diagnostics: Diagnostic[] }> {
   const { site, diagnostics } = await loadSite(options, sources);
   if (!site) return { diagnostics };
-  const { rendered, diagnostics: renderErrors } = await renderPosts(service, site.posts, site.posts, site.config.baseurl, options.onProgress);
   const nowIso = nowIsoOf(site.config, options.now ?? Date.now());
-  const context = buildRenderContext(site.config, rendered, nowIso);
-  return { planned: { site, context, specs: planPages(context, nowIso) }, diagnostics: [...diagnostics, ...renderErrors] };
+  const rendering = { service, engine: site.theme.engine, nowIso, onProgress: options.onProgress };
+  const posts = await renderPostBodies(site, site.posts, rendering);
+  const pages = await renderPageBodies(site, posts.rendered, rendering);
+  const context = buildRenderContext(site, posts.rendered, pages.rendered, nowIso);
+  return { planned: { site, context, specs: planPages(context, nowIso) }, diagnostics: [...diagnostics, ...posts.diagnostics, ...pages.diagnostics] };
 }
 
 /** Stages 1–4 without writing: plans the site, renders its pages (reusing unchanged ones from `previous`) and checks links. */

@@ -15,6 +15,8 @@ export const SITE_DEFAULTS = {
   feedLimit: 10,
   /** Where the feed is written, as a site path. */
   feedPath: '/feed.xml',
+  /** jekyll-paginate's default for index pages 2, 3, …. */
+  paginatePath: '/page:num/',
 } as const;
 
 /** The site folder's file names. */

@@ -129,6 +129,19 @@ export function parseDate(text: string, zone?: string): PostDate | undefined {
   return fromFieldsInZone(fields, zone);
 }
 
+/**
+ * The date Jekyll reads from the same text: Ruby's YAML (Psych 4) reads a date and time written
+ * without an offset as UTC, and Jekyll shows it in the site's time zone, so `2020-05-20 23:50:00`
+ * under `timezone: Asia/Shanghai` is May 21st, 07:50 to Jekyll. Undefined when Jekyll reads the text
+ * as inkstone does (an offset is written, or there is no time).
+ */
+export function jekyllDate(text: string, zone?: string): PostDate | undefined {
+  const m = DATE_RE.exec(text.trim());
+  if (!m || m[7] || m[4] === undefined) return undefined;
+  const wall = parseDate(text, 'UTC');
+  return wall ? fromInstant(wall.epochMs, zone) : undefined;
+}
+
 /** `7` → `07`: a number zero-padded to `width` digits. */
 export const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 

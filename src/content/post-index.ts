@@ -6,11 +6,14 @@
 import path from 'node:path';
 import type { LinkContext } from '../markdown/file-data.js';
 import { postLinkCandidates } from '../markdown/rehype-normalize-links.js';
-import type { Post } from '../site/model.js';
+import type { Document, Post } from '../site/model.js';
 import { closest } from '../suggest.js';
 import { safeDecode } from '../urls.js';
 
 const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
+
+/** A document that may link to posts: a post, or a page. */
+export type Linking = Document & { relPath: string };
 
 /** Posts by the names links use for them. */
 export interface PostIndex {
@@ -60,15 +63,14 @@ export function closestPost(wanted: string, names: Iterable<string>): string | u
   return match === wanted ? undefined : match;
 }
 
-/** The folder posts live in, relative to the site root (`posts`), from a post's paths. */
-export function postsFolderOf(post: Post): string {
-  return post.source.endsWith(post.relPath)
-    ? post.source.slice(0, post.source.length - post.relPath.length).replace(/\/$/, '')
-    : path.posix.dirname(post.source);
+/** The folder a post lives in, relative to the site root (`posts`, `_posts`, `linux/_posts`); `''` for a page. */
+export function postsFolderOf(doc: Linking): string {
+  if (doc.relPath === doc.source) return '';
+  return doc.source.endsWith(doc.relPath) ? doc.source.slice(0, doc.source.length - doc.relPath.length).replace(/\/$/, '') : path.posix.dirname(doc.source);
 }
 
 /** Why a link to the post file `wanted` (a source path) does not land, with the likely intended post. */
-export function missingPostProblem(wanted: string, from: Post, index: PostIndex): string {
+export function missingPostProblem(wanted: string, from: Document, index: PostIndex): string {
   const guess = closestPost(wanted, index.bySource.keys());
   const hint = guess ? ` (did you mean "${relativeLink(from.source, guess)}"?)` : ' (missing, unpublished, a draft, or dated in the future)';
   return `no post ${wanted} in this build${hint}`;
@@ -102,7 +104,7 @@ function mentionsEndingAt(body: string, end: number): string[] {
  * resolved the way a link would be. A superset of what the post links to; only these posts' URLs
  * go into the render (and its cache key), not the whole site's.
  */
-export function linkedPosts(post: Post, index: PostIndex): Record<string, string> {
+export function linkedPosts(post: Linking, index: PostIndex): Record<string, string> {
   const context = { source: post.source, postsFolder: postsFolderOf(post) };
   const found = new Map<string, string>();
   for (const match of post.body.matchAll(MD_ENDING)) {
@@ -119,6 +121,6 @@ export function linkedPosts(post: Post, index: PostIndex): Record<string, string
 }
 
 /** Everything a post's render needs to normalize its links. */
-export function linkContextOf(post: Post, index: PostIndex, baseurl: string): LinkContext {
+export function linkContextOf(post: Linking, index: PostIndex, baseurl: string): LinkContext {
   return { baseurl, source: post.source, postsFolder: postsFolderOf(post), pageUrl: post.url, posts: linkedPosts(post, index) };
 }

@@ -1,7 +1,8 @@
 /** What a post is: a source file with front matter, turned into a Post (pure: no disk access). */
 import { type Diagnostic, diagnosticFrom, error, warning } from '../diagnostics.js';
-import type { Post, SourceFile } from '../site/model.js';
-import { fromInstant, type PostDate, parseDate } from './dates.js';
+import type { FoundPost, LiquidMode, Post, SourceFile } from '../site/model.js';
+import { fromInstant, jekyllDate, type PostDate, parseDate } from './dates.js';
+import { defaultsFor, type FrontMatterDefault, withDefaults } from './defaults.js';
 import { type FrontMatter, lineOfKey, parseFrontMatter } from './front-matter.js';
 import { expandPermalink, outputPathForUrl, unsafeUrlReason } from './permalink.js';
 
@@ -10,10 +11,23 @@ export interface PostSettings {
   permalink: string;
   timezone: string | undefined;
   excerptSeparator: string | undefined;
+  /** `defaults:` of `_config.yml` (none when left out). */
+  defaults?: readonly FrontMatterDefault[];
+  /** Whether Liquid runs inside code; undefined: Jekyll posts yes, inkstone posts no. */
+  liquidInCode?: boolean | undefined;
 }
 
-const POST_NAME = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)\.(?:md|markdown)$/i;
-const DRAFT_NAME = /^(.+)\.(?:md|markdown)$/i;
+/** A post's source file and what the folder it was found in says about it (an inkstone post unless told otherwise). */
+export type PostSource = SourceFile & Partial<Pick<FoundPost, 'draft' | 'pathCategories' | 'native'>>;
+
+const POST_NAME = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)\.(?:md|markdown|html)$/i;
+const DRAFT_NAME = /^(.+)\.(?:md|markdown|html)$/i;
+
+/** How Liquid applies to a document (see LiquidMode): off with `render_with_liquid: false`, kept out of code in inkstone's posts. */
+export function liquidModeOf(data: Record<string, unknown>, native: boolean, liquidInCode: boolean | undefined): LiquidMode {
+  if (data.render_with_liquid === false) return 'none';
+  return (liquidInCode ?? !native) ? 'all' : 'prose';
+}
 
 /** Jekyll's list semantics: a string is split on spaces, a list is taken item by item. */
 export function toList(value: unknown): string[] {
@@ -49,7 +63,7 @@ export interface PostResult {
 }
 
 /** Turns a source file into a Post, applying Jekyll's naming, date, category and permalink rules. */
-export function buildPost(file: SourceFile, settings: PostSettings): PostResult {
+export function buildPost(file: PostSource, settings: PostSettings): PostResult {
   const diagnostics: Diagnostic[] = [];
   let parsed: FrontMatter;
   try {
@@ -57,10 +71,12 @@ export function buildPost(file: SourceFile, settings: PostSettings): PostResult 
   } catch (thrown) {
     return { diagnostics: [diagnosticFrom(thrown, { file: file.path, line: 1 }, 'invalid front matter: ')] };
   }
-  const { data, frontMatter } = parsed;
+  const { frontMatter } = parsed;
+  const draft = file.draft ?? file.relPath.split('/').slice(0, -1).includes('_drafts');
+  const data = withDefaults(parsed.data, defaultsFor(settings.defaults ?? [], file.path, draft ? 'drafts' : 'posts'));
+  const native = file.native ?? true;
   const fail = (key: string, message: string) => diagnostics.push(error(file.path, message, lineOfKey(frontMatter, key)));
 
-  const draft = file.relPath.split('/').slice(0, -1).includes('_drafts');
   const baseName = file.relPath.slice(file.relPath.lastIndexOf('/') + 1);
   const named = draft ? undefined : POST_NAME.exec(baseName);
   let slug = named ? named[4]! : (DRAFT_NAME.exec(baseName)?.[1] ?? baseName);
@@ -82,7 +98,7 @@ export function buildPost(file: SourceFile, settings: PostSettings): PostResult 
 
   const title = data.title === undefined || data.title === null ? titleFromSlug(slug) : String(data.title);
   const layout = data.layout === undefined ? 'post' : data.layout === null || data.layout === false ? 'none' : String(data.layout);
-  const categories = categoriesOf(data);
+  const categories = [...new Set([...(file.pathCategories ?? []), ...categoriesOf(data)])];
   const tags = tagsOf(data);
   for (const name of [...categories, ...tags]) {
     if (name === '..' || name === '.' || /[/\\\0-\x1f]/.test(name)) {
@@ -99,6 +115,8 @@ export function buildPost(file: SourceFile, settings: PostSettings): PostResult 
 
   const pattern = typeof data.permalink === 'string' ? data.permalink : settings.permalink;
   const url = expandPermalink(pattern, { date, title: slug, categories });
+  const shifted = !native && typeof data.date === 'string' ? jekyllDate(data.date, settings.timezone) : undefined;
+  const jekyllUrl = shifted ? expandPermalink(pattern, { date: shifted, title: slug, categories }) : undefined;
   const unsafe = unsafeUrlReason(url);
   if (unsafe) {
     fail(typeof data.permalink === 'string' ? 'permalink' : 'categor(y|ies)', `refusing URL ${unsafe}: it would write outside the output folder`);
@@ -123,6 +141,9 @@ export function buildPost(file: SourceFile, settings: PostSettings): PostResult 
     excerpt,
     excerptSeparator,
     data,
+    liquid: liquidModeOf(data, native, settings.liquidInCode),
+    found: { draft, pathCategories: file.pathCategories ?? [], native },
+    ...(jekyllUrl && jekyllUrl !== url ? { jekyllUrl } : {}),
   };
   return { post, diagnostics };
 }

@@ -12,7 +12,7 @@ import { writeAtomic, writeAtomicSync } from '../fs/atomic-write.js';
 import { insideDir, type OutputFile } from '../output/write-output.js';
 
 /** What kind of output a file is, for the one-line rebuild summary. */
-export type OutputKind = 'post' | 'list' | 'raw' | 'asset';
+export type OutputKind = 'post' | 'page' | 'list' | 'raw' | 'asset';
 
 /** One output file a rebuild wrote or removed. */
 export interface OutputChange {

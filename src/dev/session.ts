@@ -18,6 +18,7 @@ import { renderCacheDirOf } from '../config/site-paths.js';
 import { buildPost } from '../content/post.js';
 import { indexPosts } from '../content/post-index.js';
 import { type Diagnostic, error, hasErrors, messageOf, sortDiagnostics } from '../diagnostics.js';
+import { hasLiquid } from '../liquid/render-document.js';
 import type { SourceCache } from '../load/load-posts.js';
 import { isDiagnostic, readSource } from '../load/read-source.js';
 import type { RenderContext } from '../render/context.js';
@@ -29,7 +30,7 @@ import type { RenderService } from '../render-service/types.js';
 import type { Post } from '../site/model.js';
 import { checkSiteLinks } from '../stages/check-links.js';
 import { missingLayouts } from '../stages/load.js';
-import { markdownInputOf, renderPosts } from '../stages/render-markdown.js';
+import { markdownInputOf, renderPostBodies } from '../stages/render-documents.js';
 import { renderPages } from '../stages/render-pages.js';
 import { copiedFiles, writeSite } from '../stages/write.js';
 import { type OutputChange, type OutputKind, OutputMirror } from './output-mirror.js';
@@ -276,7 +277,7 @@ export class DevSession {
     const config = this.lastPlanned!.site.config;
     const source = readSource(config.root, { relPath: old.relPath, absPath: file });
     if (isDiagnostic(source)) return undefined;
-    const { post, diagnostics } = buildPost(source, config);
+    const { post, diagnostics } = buildPost({ ...source, ...old.found }, config);
     return post && diagnostics.length === 0 ? post : undefined;
   }
 
@@ -290,6 +291,8 @@ export class DevSession {
   private async tryFast(files: string[], started: number): Promise<RebuildResult | undefined> {
     const base = this.lastPlanned;
     if (!base || !this.lastOk || this.mirror.outDir !== base.site.config.outDir) return undefined;
+    // Pages whose Liquid reads posts' content (an index of full posts) change with any edit: plan them all.
+    if (base.site.pages.some((p) => p.liquid !== 'none' && /\bcontent\b/.test(p.body))) return undefined;
     const { site, context } = base;
     const { config, theme } = site;
     const posts = context.posts.slice();
@@ -306,7 +309,9 @@ export class DevSession {
     }
     const allPosts = posts.map((p) => p.post);
     for (const [n, post] of edited.entries()) allPosts[changed[n]!] = post;
-    const { rendered, diagnostics } = await renderPosts(this.service, edited, allPosts, config.baseurl);
+    const nowIso = nowIsoOf(config, this.options.now ?? Date.now());
+    const rendering = { service: this.service, engine: theme.engine, nowIso };
+    const { rendered, diagnostics } = await renderPostBodies({ ...site, posts: allPosts }, edited, rendering);
     if (diagnostics.length > 0 || rendered.length !== edited.length) return undefined;
     for (const [n, next] of rendered.entries()) {
       const index = changed[n]!;
@@ -323,7 +328,6 @@ export class DevSession {
     const current: RenderContext = { ...context, posts };
     const small: RenderContext = { ...context, posts: posts.filter((_, k) => keep.has(k)) };
     const sources = new Set(edited.map((p) => p.source));
-    const nowIso = nowIsoOf(config, this.options.now ?? Date.now());
     const targets = planPages(small, nowIso).filter((s) =>
       s.kind === 'post' ? sources.has(s.source ?? '') : inFeed && s.kind === 'raw' && s.path === 'feed.xml',
     );
@@ -360,8 +364,9 @@ export class DevSession {
     const source = readSource(base.site.config.root, { relPath: old.relPath, absPath: file });
     if (isDiagnostic(source) || this.prefetched.get(file) === source.text) return;
     this.prefetched.set(file, source.text);
-    const { post } = buildPost(source, base.site.config);
-    if (!post) return;
+    const { post } = buildPost({ ...source, ...old.found }, base.site.config);
+    // Liquid output depends on the whole site: leave those posts to the rebuild.
+    if (!post || (post.liquid !== 'none' && hasLiquid(post.body))) return;
     const all = base.context.posts.map((p) => (p.post.source === post.source ? post : p.post));
     this.service.render(markdownInputOf(post, indexPosts(all), base.site.config.baseurl)).catch(() => undefined);
   }

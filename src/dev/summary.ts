@@ -21,7 +21,7 @@ export function describeChanges(result: Pick<RebuildResult, 'written' | 'removed
   const count = (list: OutputChange[], kinds: OutputKind[]) => list.filter((c) => kinds.includes(c.kind)).length;
   if (result.full) return `full rebuild, ${plural(result.pages, 'page')}`;
   const parts: string[] = [];
-  const pages = count(result.written, ['post']);
+  const pages = count(result.written, ['post', 'page']);
   const lists = count(result.written, ['list', 'raw']);
   const assets = count(result.written, ['asset']);
   if (pages) parts.push(plural(pages, 'page'));

@@ -1,4 +1,4 @@
-/** Walks the posts folder and reads every post, collecting every problem in one pass. */
+/** Reads every post the walk found, collecting every problem in one pass; and walks a posts folder outside the site. */
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -6,13 +6,13 @@ import { buildPost, type PostResult, type PostSettings } from '../content/post.j
 import type { Diagnostic } from '../diagnostics.js';
 import { toSlashes } from '../fs/list-tree.js';
 import { postsEntryKind } from '../site/content-paths.js';
-import type { FoundFile, Post } from '../site/model.js';
+import type { FoundFile, FoundPost, Post } from '../site/model.js';
 import { isDiagnostic, readSource } from './read-source.js';
 import { type SelectOptions, selectPosts } from './select-posts.js';
 
-/** Lists posts and other files (images next to posts) below the posts folder, sorted. */
-export async function walkPosts(postsDir: string, includeDrafts: boolean): Promise<{ posts: FoundFile[]; assets: FoundFile[] }> {
-  const posts: FoundFile[] = [];
+/** Lists posts and other files (images next to posts) below an inkstone posts folder, sorted. */
+export async function walkPosts(postsDir: string, includeDrafts: boolean): Promise<{ posts: FoundPost[]; assets: FoundFile[] }> {
+  const posts: FoundPost[] = [];
   const assets: FoundFile[] = [];
   let entries: Dirent[];
   try {
@@ -26,7 +26,7 @@ export async function walkPosts(postsDir: string, includeDrafts: boolean): Promi
     const absPath = path.join(entry.parentPath, entry.name);
     const relPath = toSlashes(path.relative(postsDir, absPath));
     const kind = postsEntryKind(relPath, includeDrafts);
-    if (kind === 'post') posts.push({ relPath, absPath });
+    if (kind === 'post') posts.push({ relPath, absPath, draft: relPath.split('/').slice(0, -1).includes('_drafts'), pathCategories: [], native: true });
     else if (kind === 'asset') assets.push({ relPath, absPath });
   }
   const byPath = (a: FoundFile, b: FoundFile) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
@@ -36,15 +36,14 @@ export async function walkPosts(postsDir: string, includeDrafts: boolean): Promi
 /** Parsed posts kept between rebuilds, keyed by absolute path, reused while size and mtime match. */
 export type SourceCache = Map<string, { size: number; mtimeMs: number; result: PostResult | Diagnostic }>;
 
-/** Everything loading produced. */
+/** The posts to build and every problem found reading them. */
 export interface LoadResult {
   posts: Post[];
-  assets: FoundFile[];
   diagnostics: Diagnostic[];
 }
 
 /** Reads and parses one post, or reuses the cached result while the file's size and mtime are unchanged. */
-async function loadOne(root: string, found: FoundFile, settings: PostSettings, cache: SourceCache | undefined): Promise<PostResult | Diagnostic> {
+async function loadOne(root: string, found: FoundPost, settings: PostSettings, cache: SourceCache | undefined): Promise<PostResult | Diagnostic> {
   let size = -1;
   if (cache) {
     try {
@@ -58,23 +57,17 @@ async function loadOne(root: string, found: FoundFile, settings: PostSettings, c
   }
   const source = readSource(root, found);
   if (isDiagnostic(source)) return source;
-  const result = buildPost(source, settings);
+  const result = buildPost({ ...source, draft: found.draft, pathCategories: found.pathCategories, native: found.native }, settings);
   cache?.set(found.absPath, { size, mtimeMs: source.mtimeMs, result });
   return result;
 }
 
 /**
- * Reads every post below `postsDir` and turns them into Posts, collecting all problems.
- * With a SourceCache (dev), unchanged files are not read again. Settings must not change between
- * calls that share a cache.
+ * Reads the found posts and turns them into Posts, keeping the ones to build, collecting all
+ * problems. With a SourceCache (dev), unchanged files are not read again. Settings must not change
+ * between calls that share a cache.
  */
-export async function loadPosts(
-  root: string,
-  postsDir: string,
-  settings: PostSettings & SelectOptions & { drafts: boolean },
-  cache?: SourceCache,
-): Promise<LoadResult> {
-  const { posts: found, assets } = await walkPosts(postsDir, settings.drafts);
+export async function loadPosts(root: string, found: readonly FoundPost[], settings: PostSettings & SelectOptions, cache?: SourceCache): Promise<LoadResult> {
   const results = await Promise.all(found.map((f) => loadOne(root, f, settings, cache)));
   const diagnostics: Diagnostic[] = [];
   const candidates: Post[] = [];
@@ -87,5 +80,5 @@ export async function loadPosts(
     if (result.post) candidates.push(result.post);
   }
   const selected = selectPosts(candidates, settings);
-  return { posts: selected.posts, assets, diagnostics: [...diagnostics, ...selected.diagnostics] };
+  return { posts: selected.posts, diagnostics: [...diagnostics, ...selected.diagnostics] };
 }

@@ -11,16 +11,29 @@ import { type FrontMatter, parseFrontMatter } from '../content/front-matter.js';
 import { type Diagnostic, diagnosticFrom, error, messageOf } from '../diagnostics.js';
 import { toSlashes } from '../fs/list-tree.js';
 import { createEngine, liquidErrorLine, liquidMessage } from '../render/liquid.js';
-import type { Layout, Theme } from '../site/model.js';
+import type { Layout, Theme, ThemeFolders } from '../site/model.js';
 import type { UrlSettings } from '../urls.js';
 
 /** inkstone's own default theme, used for any layout a site does not provide. */
 export const BUILTIN_LAYOUTS = fileURLToPath(new URL('../../layouts/', import.meta.url));
 
-/** Theme folders: the site's own first, then the built-in theme. */
-export function themeDirs(config: Pick<SiteConfig, 'layoutsDir'>): string[] {
-  const dirs = [config.layoutsDir, BUILTIN_LAYOUTS].map((d) => path.resolve(d));
-  return [...new Set(dirs)];
+/**
+ * inkstone-style theme folders (layouts at the top, `_includes/` and `assets/` inside) as the
+ * folders of each part, in order.
+ */
+export function themeFoldersOf(dirs: readonly string[]): ThemeFolders {
+  const unique = [...new Set(dirs.map((d) => path.resolve(d)))];
+  return { layouts: unique, includes: unique.map((d) => path.join(d, '_includes')), assets: unique.map((d) => path.join(d, 'assets')) };
+}
+
+/** A site's theme folders: Jekyll's `_layouts/` and `_includes/`, then inkstone's `layouts/`, then the built-in theme. */
+export function themeFolders(config: Pick<SiteConfig, 'root' | 'layoutsDir'>): ThemeFolders {
+  const inkstone = themeFoldersOf([config.layoutsDir, BUILTIN_LAYOUTS]);
+  return {
+    layouts: [path.join(config.root, '_layouts'), ...inkstone.layouts],
+    includes: [path.join(config.root, '_includes'), ...inkstone.includes],
+    assets: inkstone.assets,
+  };
 }
 
 async function listLayouts(dir: string): Promise<string[]> {
@@ -31,13 +44,22 @@ async function listLayouts(dir: string): Promise<string[]> {
   }
 }
 
-/** Reads and parses every layout in `dirs` (earlier folders win), collecting all errors. */
-export async function loadTheme(root: string, dirs: string[], settings: UrlSettings): Promise<{ theme: Theme; errors: Diagnostic[] }> {
-  const engine = createEngine(dirs, settings);
+/**
+ * Reads and parses every layout (earlier folders win), collecting all errors. `folders` may be
+ * inkstone-style theme folders (see themeFoldersOf).
+ */
+export async function loadTheme(
+  root: string,
+  folders: ThemeFolders | readonly string[],
+  settings: UrlSettings,
+): Promise<{ theme: Theme; errors: Diagnostic[] }> {
+  const parts = 'layouts' in folders ? folders : themeFoldersOf(folders);
+  const engine = createEngine(parts, settings);
   const layouts = new Map<string, Layout>();
   const broken = new Set<string>();
   const errors: Diagnostic[] = [];
-  for (const dir of dirs) {
+  const shown = parts.layouts.map((d) => toSlashes(path.relative(root, d)) || '.').filter((d) => !d.startsWith('..'));
+  for (const dir of parts.layouts) {
     for (const fileName of await listLayouts(dir)) {
       const name = fileName.slice(0, -'.html'.length);
       if (layouts.has(name)) continue;
@@ -74,7 +96,7 @@ export async function loadTheme(root: string, dirs: string[], settings: UrlSetti
     for (let parent = layout.parent; parent; parent = layouts.get(parent)?.parent) {
       if (broken.has(parent)) break;
       if (!layouts.has(parent)) {
-        errors.push(error(layout.file, `layout "${parent}" does not exist (looked in ${dirs.join(', ')})`, 2));
+        errors.push(error(layout.file, `layout "${parent}" does not exist (looked in ${[...shown, 'the default theme'].join(', ')})`, 2));
         break;
       }
       if (seen.has(parent)) {
@@ -84,14 +106,15 @@ export async function loadTheme(root: string, dirs: string[], settings: UrlSetti
       seen.add(parent);
     }
   }
-  return { theme: { engine, layouts, dirs, broken, includesHash: await hashIncludes(dirs) }, errors };
+  const includes = await hashIncludes(parts.includes);
+  return { theme: { engine, layouts, folders: parts, broken, includesHash: includes.hash, includesReadContent: includes.readsContent }, errors };
 }
 
-/** A hash of the contents of every `_includes/` folder. */
-async function hashIncludes(dirs: readonly string[]): Promise<string> {
+/** A hash of the contents of every include folder, and whether any include reads `.content`. */
+async function hashIncludes(dirs: readonly string[]): Promise<{ hash: string; readsContent: boolean }> {
   const hash = createHash('sha256');
-  for (const [index, dir] of dirs.entries()) {
-    const includes = path.join(dir, '_includes');
+  let readsContent = false;
+  for (const [index, includes] of dirs.entries()) {
     let names: string[] = [];
     try {
       names = (await readdir(includes, { recursive: true })).sort();
@@ -100,11 +123,13 @@ async function hashIncludes(dirs: readonly string[]): Promise<string> {
     }
     for (const name of names) {
       try {
-        hash.update(`${index}/${name}\0`).update(await readFile(path.join(includes, name)));
+        const bytes = await readFile(path.join(includes, name));
+        hash.update(`${index}/${name}\0`).update(bytes);
+        readsContent ||= /\.content\b/.test(bytes.toString('utf8'));
       } catch {
         // A folder, or gone: nothing to hash.
       }
     }
   }
-  return hash.digest('hex');
+  return { hash: hash.digest('hex'), readsContent };
 }

@@ -44,6 +44,8 @@ declare module 'vfile' {
   interface DataMap {
     /** In: 1-based line of the Markdown's first line in its source file. */
     bodyLine: number;
+    /** In: when the Markdown came out of Liquid, the body line each of its lines came from (index = Markdown line). */
+    lineMap: readonly number[];
     /** In: how to normalize links; absent for fragments rendered without a post. */
     linkContext: LinkContext;
     /** Out (remark-survey): the document has raw HTML. */

@@ -38,6 +38,8 @@ export interface MarkdownInput {
   excerptSeparator?: string | undefined;
   /** How to normalize the post's links (see rehype-normalize-links.ts); none for a bare fragment. */
   links?: LinkContext | undefined;
+  /** When the body came out of Liquid: for each 1-based line of it, the body line it came from. */
+  lines?: readonly number[] | undefined;
 }
 
 /** A rendered post body and what the rest of the build needs to know about it. */
@@ -107,7 +109,8 @@ export async function createMarkdownRenderer(highlighter?: Highlighter): Promise
 
   /** Markdown → hast, with the file whose data the plugins filled. */
   async function toHast(markdown: string, input: MarkdownInput): Promise<{ tree: HastRoot; chain: HastProcessor; file: VFile }> {
-    const file = new VFile({ value: markdown, data: { bodyLine: input.bodyLine, ...(input.links ? { linkContext: input.links } : {}) } });
+    const data = { bodyLine: input.bodyLine, ...(input.links ? { linkContext: input.links } : {}), ...(input.lines ? { lineMap: input.lines } : {}) };
+    const file = new VFile({ value: markdown, data });
     const mdast = parser.parse(file);
     await parser.run(mdast, file);
     await loadLanguages(shiki, file.data.languages ?? new Set());

@@ -56,13 +56,15 @@ export default function rehypeNormalizeLinks() {
   return (tree: Root, file: VFile) => {
     const context = file.data.linkContext;
     const bodyLine = file.data.bodyLine ?? 1;
+    const lineMap = file.data.lineMap;
     const links: LinkRef[] = [];
     visitUrls(tree, (url, element, attribute) => {
       const result = context ? normalizeUrl(url, context) : {};
       const recorded =
         (element.tagName === 'a' && attribute === 'href' && !isSelfLink(element.properties.className)) || (element.tagName === 'img' && attribute === 'src');
       if (recorded) {
-        const line = element.position ? element.position.start.line + bodyLine - 1 : undefined;
+        const at = element.position?.start.line;
+        const line = at === undefined ? undefined : (lineMap?.[at] ?? at) + bodyLine - 1;
         const link: LinkRef = { kind: element.tagName === 'img' ? 'image' : 'link', url: result.url ?? url, line };
         if (result.url !== undefined) link.written = url;
         if (result.missingPost !== undefined) {

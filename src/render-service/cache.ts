@@ -46,8 +46,8 @@ export function pipelineVersion(): Promise<string> {
 
 /** The cache key of one render. */
 export function renderKey(version: string, input: MarkdownInput): string {
-  const { body, bodyLine, excerpt, excerptSeparator, links } = input;
-  return sha256(`${version}\0${JSON.stringify([body, bodyLine, excerpt ?? null, excerptSeparator ?? null, links ?? null])}`);
+  const { body, bodyLine, excerpt, excerptSeparator, links, lines } = input;
+  return sha256(`${version}\0${JSON.stringify([body, bodyLine, excerpt ?? null, excerptSeparator ?? null, links ?? null, lines ?? null])}`);
 }
 
 /** Serializes an entry with its checksum on the first line. */

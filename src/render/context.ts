@@ -1,14 +1,12 @@
 /**
- * The render context: rendered posts and everything lists and templates show of them — summaries,
- * categories, tags, the `site` object Liquid sees — built once per build, plus hashes that tell
- * which pages an edit can affect.
+ * The render context: rendered posts and pages and everything lists and templates show of them —
+ * drops, categories, tags, the `site` object Liquid sees — built once per build, plus hashes that
+ * tell which pages an edit can affect.
  */
 import { createHash } from 'node:crypto';
-import type { SiteConfig } from '../config/config.js';
-import { SITE_DEFAULTS } from '../config/defaults.js';
-import { toDayString, toIsoString } from '../content/dates.js';
 import type { RenderedMarkdown } from '../markdown/pipeline.js';
-import type { Post } from '../site/model.js';
+import type { Page, Post, Site } from '../site/model.js';
+import { type PostDrop, pageDrop, postDrop, siteDrop } from './drops.js';
 import { detectLang } from './lang.js';
 import { categoryTerms, type Term, tagTerms } from './lists.js';
 
@@ -18,74 +16,64 @@ export interface RenderedPost {
   rendered: RenderedMarkdown;
 }
 
-/** What templates see as a post in lists: small and stable. */
-export interface PostSummary {
-  title: string;
-  url: string;
-  date: string;
-  day: string;
-  categories: { name: string; url: string }[];
-  tags: { name: string; url: string }[];
-  excerpt: string;
+/** A page with its rendered body (Markdown converted, Liquid run); `rendered` for Markdown pages. */
+export interface RenderedPage {
+  page: Page;
+  html: string;
+  rendered?: RenderedMarkdown;
+  /** For index pages 2, 3, … of a paginated index: where this copy goes and its `paginator`. */
+  pagination?: { outputPath: string; url: string; paginator: Record<string, unknown> };
 }
 
-function termLinks(names: readonly string[], terms: ReadonlyMap<string, Term>): { name: string; url: string }[] {
-  return names.map((name) => ({ name, url: terms.get(name)?.url ?? '' }));
-}
+/** What the post drops of a list are made from, before or after rendering. */
+type PostInput = { post: Post; rendered?: Pick<RenderedMarkdown, 'html' | 'excerptHtml'> };
 
-/** Everything the page specs are made from: the rendered posts and what lists and templates show of them. */
+/** Everything the page specs are made from: rendered posts and pages and what lists and templates show of them. */
 export interface RenderContext {
-  config: SiteConfig;
+  site: Site;
   posts: RenderedPost[];
+  pages: RenderedPage[];
   categories: Term[];
   tags: Term[];
   lang: string;
-  summaries: Map<string, PostSummary>;
+  /** Post drops by source path. */
+  summaries: Map<string, PostDrop>;
   /** `site` as templates see it. */
-  site: Record<string, unknown>;
-  /** Changes whenever any list-relevant post data changes. */
+  siteDrop: Record<string, unknown>;
+  /** Changes whenever any post or page data a list could show changes (bodies aside). */
   listsHash: string;
-  /** Hash of `site` without its post lists and build time, computed once per build. */
+  /** Changes whenever a post's or page's rendered body changes (for templates that show `post.content`). */
+  contentHash: string;
+  /** Hash of `site` without its post and page lists and build time, computed once per build. */
   siteHash: string;
 }
 
-/** Builds the render context from rendered posts (newest first). */
-export function buildRenderContext(config: SiteConfig, posts: RenderedPost[], nowIso: string): RenderContext {
+/** The drops and `site` object for posts and pages, rendered or not yet (for Liquid in documents before they are rendered). */
+export function siteDropsOf(site: Site, posts: readonly PostInput[], pages: readonly { page: Page; html?: string }[], nowIso: string) {
   const plain = posts.map((p) => p.post);
   const categories = categoryTerms(plain);
   const tags = tagTerms(plain);
-  const catIndex = new Map(categories.map((t) => [t.name, t]));
-  const tagIndex = new Map(tags.map((t) => [t.name, t]));
-  const summaries = new Map<string, PostSummary>();
-  for (const { post, rendered } of posts) {
-    summaries.set(post.source, {
-      title: post.title,
-      url: post.url,
-      date: toIsoString(post.date),
-      day: toDayString(post.date),
-      categories: termLinks(post.categories, catIndex),
-      tags: termLinks(post.tags, tagIndex),
-      excerpt: rendered.excerptHtml,
-    });
-  }
-  const lang = config.lang ?? detectLang(plain);
-  const list = [...summaries.values()];
-  const site: Record<string, unknown> = {
-    ...config.data,
-    title: config.title,
-    description: config.description,
-    author: config.author,
-    url: config.url,
-    baseurl: config.baseurl,
-    lang,
-    time: nowIso,
-    posts: list,
-    categories: categories.map((t) => ({ name: t.name, url: t.url, size: t.posts.length })),
-    tags: tags.map((t) => ({ name: t.name, url: t.url, size: t.posts.length })),
-    feed_url: SITE_DEFAULTS.feedPath,
-  };
-  const listsHash = createHash('sha256').update(JSON.stringify(list)).digest('hex');
-  const { posts: _posts, time: _time, ...siteRest } = site;
-  const siteHash = createHash('sha256').update(JSON.stringify(siteRest)).digest('hex');
-  return { config, posts, categories, tags, lang, summaries, site, listsHash, siteHash };
+  const urls = { category: new Map(categories.map((t) => [t.name, t.url])), tag: new Map(tags.map((t) => [t.name, t.url])) };
+  const links = (kind: 'category' | 'tag', name: string) => urls[kind].get(name) ?? '';
+  const summaries = new Map<string, PostDrop>();
+  for (const { post, rendered } of posts) summaries.set(post.source, postDrop(post, rendered, links));
+  const lang = site.config.lang ?? detectLang(plain);
+  const pageDrops = pages.map((p) => pageDrop(p.page, p.html));
+  const drop = siteDrop(site.config, { posts: [...summaries.values()], pages: pageDrops, staticFiles: site.staticFiles, data: site.data, lang, time: nowIso });
+  return { categories, tags, summaries, lang, siteDrop: drop };
+}
+
+/** Builds the render context from rendered posts (newest first) and pages. */
+export function buildRenderContext(site: Site, posts: RenderedPost[], pages: RenderedPage[], nowIso: string): RenderContext {
+  const drops = siteDropsOf(site, posts, pages, nowIso);
+  const { posts: postList, pages: pageList, related_posts: _r, html_pages: _h, categories: _c, tags: _t, time: _time, ...rest } = drops.siteDrop;
+  const withoutContent = (list: unknown) => (list as Record<string, unknown>[]).map(({ content: _content, ...rest }) => rest);
+  const listsHash = createHash('sha256')
+    .update(JSON.stringify([withoutContent(postList), withoutContent(pageList)]))
+    .digest('hex');
+  const contentHash = createHash('sha256');
+  for (const item of [...(postList as Record<string, unknown>[]), ...(pageList as Record<string, unknown>[])])
+    contentHash.update(String(item.content)).update('\0');
+  const siteHash = createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+  return { site, posts, pages, ...drops, listsHash, contentHash: contentHash.digest('hex'), siteHash };
 }

@@ -2,18 +2,17 @@
  * Liquid (liquidjs, Jekyll-compatible): the engine with Jekyll's URL filters and includes from
  * `_includes/`, and rendering through a chain of layouts (`layout:` in a layout's front matter).
  */
-import path from 'node:path';
 import { Liquid } from 'liquidjs';
 import { LocatedError, messageOf } from '../diagnostics.js';
-import type { Layout, Theme } from '../site/model.js';
+import type { Layout, Theme, ThemeFolders } from '../site/model.js';
 import { absoluteUrl, relativeUrl, type UrlSettings } from '../urls.js';
 
-/** A Liquid engine with Jekyll's URL filters and includes from `_includes/`. */
-export function createEngine(dirs: string[], settings: UrlSettings): Liquid {
+/** A Liquid engine with Jekyll's URL filters and includes from the theme's include folders. */
+export function createEngine(folders: Pick<ThemeFolders, 'layouts' | 'includes'>, settings: UrlSettings): Liquid {
   const engine = new Liquid({
-    root: dirs,
-    partials: dirs.map((d) => path.join(d, '_includes')),
-    layouts: dirs,
+    root: folders.layouts,
+    partials: folders.includes,
+    layouts: folders.layouts,
     extname: '.html',
     jekyllInclude: true,
     preserveTimezones: true,
@@ -57,11 +56,11 @@ export async function renderWithLayout(
   theme: Theme,
   name: string,
   content: string,
-  scope: { page: Record<string, unknown>; site: Record<string, unknown> },
+  scope: { page: Record<string, unknown>; site: Record<string, unknown>; paginator?: Record<string, unknown> },
 ): Promise<string> {
   if (!name || name === 'none') return content;
   const chain = layoutChain(theme, name);
-  if (chain.length === 0) throw new TemplateError(`layout "${name}" does not exist (looked in ${theme.dirs.join(', ')})`, '', undefined);
+  if (chain.length === 0) throw new TemplateError(`layout "${name}" does not exist (looked in ${theme.folders.layouts.join(', ')})`, '', undefined);
   let html = content;
   for (const layout of chain) {
     try {
@@ -75,5 +74,10 @@ export async function renderWithLayout(
 
 /** Whether any layout in the chain reads site-wide post lists (so it must re-render when any post changes). */
 export function usesSiteLists(theme: Theme, name: string): boolean {
-  return layoutChain(theme, name).some((l) => /site\.(posts|categories|tags)/.test(l.source) || /\{%-?\s*include/.test(l.source));
+  return layoutChain(theme, name).some((l) => /site\.(posts|pages|categories|tags|html_pages)|paginator/.test(l.source) || /\{%-?\s*include/.test(l.source));
+}
+
+/** Whether a page's layouts (or any include) may show other documents' bodies (`post.content`). */
+export function readsContent(theme: Theme, name: string): boolean {
+  return theme.includesReadContent || layoutChain(theme, name).some((l) => /\.content\b/.test(l.source));
 }

@@ -4,15 +4,21 @@
  * inputs changed.
  */
 import { SITE_DEFAULTS } from '../config/defaults.js';
+import { type PostDate, parseDate, toIsoString } from '../content/dates.js';
 import type { Post } from '../site/model.js';
-import type { RenderContext } from './context.js';
+import { absoluteUrl } from '../urls.js';
+import type { RenderContext, RenderedPage } from './context.js';
+import { documentId, pageDrop, withContent } from './drops.js';
 import { type FeedEntry, renderFeed } from './feed.js';
 import { archiveByYear, type Term } from './lists.js';
+import { paginate } from './paginate.js';
+import { redirectHtml, redirectsOf, redirectToOf } from './redirects.js';
 import { renderRobots, renderSitemap } from './sitemap.js';
 
 /** A page rendered through a layout. */
 export interface LayoutPageSpec {
-  kind: 'post' | 'list';
+  /** `post` and `page` come from the site's documents, `list` from inkstone's own list pages. */
+  kind: 'post' | 'page' | 'list';
   /** Output path relative to the output folder. */
   path: string;
   /** URL path without baseurl. */
@@ -21,15 +27,18 @@ export interface LayoutPageSpec {
   /** Body HTML passed as `{{ content }}`. */
   content: string;
   page: Record<string, unknown>;
-  /** The post this page renders, for error messages. */
+  /** jekyll-paginate's `paginator`, on index pages. */
+  paginator?: Record<string, unknown>;
+  /** The document this page renders, for error messages. */
   source?: string;
 }
 
-/** A file written as is (feed, sitemap, robots.txt). */
+/** A file written as is (feed, sitemap, robots.txt, compiled CSS). */
 export interface RawPageSpec {
   kind: 'raw';
   path: string;
   content: string;
+  source?: string;
 }
 
 /** Any output the site produces. */
@@ -43,12 +52,12 @@ export function truncate(text: string, max = 200): string {
   return (/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut) + '…';
 }
 
-function postPage(model: RenderContext, index: number): LayoutPageSpec {
-  const { post, rendered } = model.posts[index]!;
-  const summary = model.summaries.get(post.source)!;
-  const newer = model.posts[index - 1]?.post;
-  const older = model.posts[index + 1]?.post;
-  const link = (p: Post | undefined) => (p ? { title: p.title, url: p.url } : undefined);
+function postPage(context: RenderContext, index: number): LayoutPageSpec {
+  const { post, rendered } = context.posts[index]!;
+  const drop = context.summaries.get(post.source)!;
+  const newer = context.posts[index - 1]?.post;
+  const older = context.posts[index + 1]?.post;
+  const neighbour = (p: Post | undefined) => (p ? context.summaries.get(p.source) : undefined);
   return {
     kind: 'post',
     path: post.outputPath,
@@ -56,35 +65,55 @@ function postPage(model: RenderContext, index: number): LayoutPageSpec {
     layout: post.layout,
     content: rendered.html,
     source: post.source,
-    page: {
-      ...post.data,
-      ...summary,
-      id: post.url,
-      slug: post.slug,
-      path: post.source,
-      layout: post.layout,
-      categories: post.categories,
-      tags: post.tags,
-      category_links: summary.categories,
-      tag_links: summary.tags,
-      description: typeof post.data.description === 'string' ? post.data.description : truncate(rendered.excerptText),
-      headings: rendered.headings,
-      draft: post.draft,
-      previous: link(older),
-      next: link(newer),
-    },
+    page: withContent(
+      {
+        ...drop,
+        description: typeof post.data.description === 'string' ? post.data.description : truncate(rendered.excerptText),
+        headings: rendered.headings,
+        previous: neighbour(older),
+        next: neighbour(newer),
+      },
+      rendered.html,
+    ),
   };
 }
 
-function listPage(path: string, url: string, layout: string, page: Record<string, unknown>): LayoutPageSpec {
-  return { kind: 'list', path, url, layout, content: '', page: { ...page, url } };
+/** A site page (or one copy of a paginated index) as a spec: Sass output is written as is. */
+function sitePage(context: RenderContext, item: RenderedPage): PageSpec {
+  const { page, html, rendered, pagination } = item;
+  const path = pagination?.outputPath ?? page.outputPath;
+  const url = pagination?.url ?? page.url;
+  if (page.format === 'sass') return { kind: 'raw', path, content: html, source: page.source };
+  const description = typeof page.data.description === 'string' ? page.data.description : rendered ? truncate(rendered.excerptText) : undefined;
+  return {
+    kind: 'page',
+    path,
+    url,
+    layout: page.layout,
+    content: html,
+    source: page.source,
+    page: withContent({ ...pageDrop(page), url, ...(description ? { description } : {}), ...(rendered ? { headings: rendered.headings } : {}) }, html),
+    ...(pagination ? { paginator: pagination.paginator } : {}),
+  };
 }
 
-/** Every page of the site, as data. */
-export function planPages(model: RenderContext, nowIso: string): PageSpec[] {
-  const summaries = (posts: readonly Post[]) => posts.map((p) => model.summaries.get(p.source)!);
-  const specs: PageSpec[] = model.posts.map((_, i) => postPage(model, i));
-  specs.push(listPage('index.html', '/', 'home', { title: model.config.title, posts: summaries(model.posts.map((p) => p.post)) }));
+function listPage(path: string, url: string, layout: string, page: Record<string, unknown>, paginator?: Record<string, unknown>): LayoutPageSpec {
+  return { kind: 'list', path, url, layout, content: '', page: { ...page, url }, ...(paginator ? { paginator } : {}) };
+}
+
+/** inkstone's own list pages: the index (paginated with `paginate:`), categories, tags, archive, 404. */
+function listPages(context: RenderContext): LayoutPageSpec[] {
+  const { config } = context.site;
+  const drops = (posts: readonly Post[]) => posts.map((p) => context.summaries.get(p.source)!);
+  const all = drops(context.posts.map((p) => p.post));
+  const specs: LayoutPageSpec[] = [];
+  if (config.paginate) {
+    for (const pager of paginate(all, config.paginate, config.paginatePath)) {
+      specs.push(listPage(pager.outputPath, pager.url, 'home', { title: config.title, posts: pager.paginator.posts }, pager.paginator));
+    }
+  } else {
+    specs.push(listPage('index.html', '/', 'home', { title: config.title, posts: all }));
+  }
   const termPages = (terms: Term[], base: string, label: string, layout: string) => {
     specs.push(
       listPage(`${base}/index.html`, `/${base}/`, `${layout}-index`, {
@@ -93,36 +122,80 @@ export function planPages(model: RenderContext, nowIso: string): PageSpec[] {
       }),
     );
     for (const term of terms) {
-      specs.push(
-        listPage(`${base}/${term.slug}/index.html`, term.url, layout, { title: term.name, term: term.name, kind: layout, posts: summaries(term.posts) }),
-      );
+      specs.push(listPage(`${base}/${term.slug}/index.html`, term.url, layout, { title: term.name, term: term.name, kind: layout, posts: drops(term.posts) }));
     }
   };
-  termPages(model.categories, 'categories', 'Categories', 'category');
-  termPages(model.tags, 'tags', 'Tags', 'tag');
+  termPages(context.categories, 'categories', 'Categories', 'category');
+  termPages(context.tags, 'tags', 'Tags', 'tag');
   specs.push(
     listPage('archive/index.html', '/archive/', 'archive', {
       title: 'Archive',
-      years: archiveByYear(model.posts.map((p) => p.post)).map((y) => ({ year: y.year, posts: summaries(y.posts) })),
+      years: archiveByYear(context.posts.map((p) => p.post)).map((y) => ({ year: y.year, posts: drops(y.posts) })),
     }),
   );
   specs.push(listPage('404.html', '/404.html', '404', { title: 'Page not found' }));
-  const urlSettings = { url: model.config.url, baseurl: model.config.baseurl };
-  const entries: FeedEntry[] = model.posts.map(({ post, rendered }) => ({ post, html: rendered.html, excerptHtml: rendered.excerptHtml }));
-  specs.push({
-    kind: 'raw',
-    path: 'feed.xml',
-    content: renderFeed(
-      { ...urlSettings, title: model.config.title, description: model.config.description, author: model.config.author, feedPath: SITE_DEFAULTS.feedPath },
-      entries,
-      model.config.feedLimit,
-      nowIso,
-    ),
-  });
-  const sitemapEntries = specs
-    .filter((s): s is LayoutPageSpec => s.kind !== 'raw' && s.path !== '404.html')
-    .map((s) => ({ url: s.url, lastmod: s.kind === 'post' ? (s.page.date as string) : undefined }));
-  specs.push({ kind: 'raw', path: 'sitemap.xml', content: renderSitemap(urlSettings, sitemapEntries) });
-  specs.push({ kind: 'raw', path: 'robots.txt', content: renderRobots(urlSettings) });
   return specs;
+}
+
+/**
+ * Every page of the site, as data: posts, the site's own pages, inkstone's list pages (except
+ * where a site page takes their place: its own `index.md` or `404.html`), feed, sitemap, robots.txt.
+ */
+export function planPages(context: RenderContext, nowIso: string): PageSpec[] {
+  const { config } = context.site;
+  const urls = { url: config.url, baseurl: config.baseurl };
+  const specs: PageSpec[] = [];
+  for (const [i, { post }] of context.posts.entries()) {
+    const to = redirectToOf(post.data, urls);
+    specs.push(to ? { kind: 'raw', path: post.outputPath, content: redirectHtml(to), source: post.source } : postPage(context, i));
+  }
+  for (const item of context.pages) {
+    const to = redirectToOf(item.page.data, urls);
+    specs.push(to ? { kind: 'raw', path: item.page.outputPath, content: redirectHtml(to), source: item.page.source } : sitePage(context, item));
+  }
+  const taken = new Set([...specs.map((s) => s.path), ...context.site.staticFiles.map((f) => f.path)]);
+  const ownIndex = taken.has('index.html');
+  specs.push(...listPages(context).filter((s) => !taken.has(s.path) && !(ownIndex && s.paginator)));
+  for (const redirect of redirectsOf([...context.posts.map((p) => p.post), ...context.pages.map((p) => p.page)], urls)) {
+    if (specs.some((s) => s.path === redirect.path) || taken.has(redirect.path)) continue;
+    specs.push({ kind: 'raw', path: redirect.path, content: redirectHtml(redirect.to), source: redirect.source });
+  }
+  specs.push(...siteFiles(context, specs, nowIso));
+  return specs;
+}
+
+/** A document's `last_modified_at` (front matter), read as a date in the site's time zone, if it has a valid one. */
+export function lastModified(data: Record<string, unknown>, zone: string | undefined): PostDate | undefined {
+  const value = data.last_modified_at;
+  return typeof value === 'string' ? parseDate(value, zone) : undefined;
+}
+
+/** feed.xml, sitemap.xml and robots.txt, unless the site has its own at that path. */
+function siteFiles(context: RenderContext, pages: readonly PageSpec[], nowIso: string): RawPageSpec[] {
+  const { config } = context.site;
+  const taken = new Set([...pages.map((s) => s.path), ...context.site.staticFiles.map((f) => f.path)]);
+  const urlSettings = { url: config.url, baseurl: config.baseurl };
+  const files: RawPageSpec[] = [];
+  if (!taken.has('feed.xml')) {
+    const entries: FeedEntry[] = context.posts.map(({ post, rendered }) => ({
+      post,
+      html: rendered.html,
+      excerptHtml: rendered.excerptHtml,
+      id: absoluteUrl(documentId(post.url, post.slug), urlSettings),
+      updated: lastModified(post.data, config.timezone),
+    }));
+    const site = { ...urlSettings, title: config.title, description: config.description, author: config.author, feedPath: SITE_DEFAULTS.feedPath };
+    files.push({ kind: 'raw', path: 'feed.xml', content: renderFeed(site, entries, config.feedLimit, nowIso) });
+  }
+  if (!taken.has('sitemap.xml')) {
+    const entries = pages
+      .filter((s): s is LayoutPageSpec => s.kind !== 'raw' && s.path !== '404.html' && /\.html?$/.test(s.path) && s.page.sitemap !== false)
+      .map((s) => {
+        const modified = lastModified(s.page, config.timezone);
+        return { url: s.url, lastmod: modified ? toIsoString(modified) : s.kind === 'post' ? (s.page.date as string) : undefined };
+      });
+    files.push({ kind: 'raw', path: 'sitemap.xml', content: renderSitemap(urlSettings, entries) });
+  }
+  if (!taken.has('robots.txt')) files.push({ kind: 'raw', path: 'robots.txt', content: renderRobots(urlSettings) });
+  return files;
 }

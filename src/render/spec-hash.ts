@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Theme } from '../site/model.js';
 import type { RenderContext } from './context.js';
-import { layoutChain, usesSiteLists } from './liquid.js';
+import { layoutChain, readsContent, usesSiteLists } from './liquid.js';
 import type { PageSpec } from './page-specs.js';
 
 /** A hash of everything a page's output depends on (layout sources included). */
@@ -12,6 +12,13 @@ export function specHash(spec: PageSpec, theme: Theme, model: RenderContext): st
   for (const layout of layoutChain(theme, spec.layout)) hash.update(layout.name).update('\0').update(layout.source).update('\0');
   hash.update(theme.includesHash ?? '');
   hash.update(model.siteHash);
-  if (usesSiteLists(theme, spec.layout)) hash.update(model.listsHash);
-  return hash.update(spec.layout).update('\0').update(spec.content).update('\0').update(JSON.stringify(spec.page)).digest('hex');
+  if (usesSiteLists(theme, spec.layout)) {
+    hash.update(model.listsHash);
+    if (readsContent(theme, spec.layout)) hash.update(model.contentHash);
+  }
+  hash.update(spec.layout).update('\0').update(spec.content).update('\0').update(JSON.stringify(spec.page));
+  return hash
+    .update('\0')
+    .update(JSON.stringify(spec.paginator ?? null))
+    .digest('hex');
 }

@@ -18,12 +18,29 @@ export interface FoundFile {
 export interface SourceFile {
   /** Path relative to the site root, with `/` separators (`posts/2020-01-01-x.md`). */
   path: string;
-  /** Path relative to the posts folder (`2020-01-01-x.md`, `_drafts/y.md`). */
+  /** For posts: path relative to the posts folder (`2020-01-01-x.md`, `kernel/x.md`, `_drafts/y.md`); for pages, as `path`. */
   relPath: string;
   text: string;
   /** Modification time, used to date drafts. */
   mtimeMs: number;
 }
+
+/** A post file found by the loader, with what its place in the site says about it. */
+export interface FoundPost extends FoundFile {
+  /** In a drafts folder (`_drafts/`, `posts/_drafts/`). */
+  draft: boolean;
+  /** Categories from the folders above `_posts/` (`linux/_posts/x.md` → `linux`), as Jekyll gives them. */
+  pathCategories: string[];
+  /** An inkstone post (`posts/`) rather than a Jekyll one (`_posts/`): Liquid stays out of its code. */
+  native: boolean;
+}
+
+/**
+ * How Liquid applies to a document's body: `all` as Jekyll runs it (code included), `prose`
+ * outside fenced code blocks and code spans only (inkstone's posts), `none` not at all
+ * (`render_with_liquid: false`).
+ */
+export type LiquidMode = 'all' | 'prose' | 'none';
 
 /** What every document (post or page) has: a source, front matter, a URL and an output path. */
 export interface Document {
@@ -42,6 +59,17 @@ export interface Document {
   data: Record<string, unknown>;
   /** The raw front matter block (with its opening `---`), to point errors at a key's line. */
   frontMatter: string;
+  /** How Liquid applies to the body. */
+  liquid: LiquidMode;
+}
+
+/** A page: any file with front matter outside the special folders (`about.md`, `index.html`, `404.html`, `feed.xml`). */
+export interface Page extends Document {
+  /** Path relative to the site root (as `source`). */
+  relPath: string;
+  /** `markdown` pages are converted to HTML; the others only go through Liquid (and `sass` through Sass). */
+  format: 'markdown' | 'html' | 'sass' | 'text';
+  title: string | undefined;
 }
 
 /** A post, ready to render. */
@@ -60,6 +88,10 @@ export interface Post extends Document {
   excerpt: string | undefined;
   /** Separator that ends the excerpt; undefined means "first paragraph". */
   excerptSeparator: string | undefined;
+  /** Where it was found (see FoundPost), so it can be read again the same way. */
+  found: Pick<FoundPost, 'draft' | 'pathCategories' | 'native'>;
+  /** For a Jekyll post whose date Jekyll reads differently (a time without an offset): the URL Jekyll gave it. */
+  jekyllUrl?: string;
 }
 
 /** One parsed layout. */
@@ -76,17 +108,28 @@ export interface Layout {
   source: string;
 }
 
+/** Where a theme's parts are, site first, then inkstone's default theme. */
+export interface ThemeFolders {
+  /** Layout folders (`_layouts/`, `layouts/`, the default theme's). */
+  layouts: string[];
+  /** Include folders (`_includes/`, `layouts/_includes/`, the default theme's). */
+  includes: string[];
+  /** Asset folders copied to `assets/` (`layouts/assets/`, the default theme's). */
+  assets: string[];
+}
+
 /** The layouts and includes of a site, its own first, then inkstone's default theme. */
 export interface Theme {
   /** The Liquid engine the layouts were parsed with (includes resolve through it). */
   engine: Liquid;
   layouts: Map<string, Layout>;
-  /** Layout folders searched, site first; each one's `_includes/` holds includes. */
-  dirs: string[];
+  folders: ThemeFolders;
   /** Layouts that exist but could not be parsed (already reported). */
   broken: Set<string>;
   /** Hash of every include: includes are read by Liquid on demand, so any change counts for every page. */
   includesHash: string;
+  /** Whether any include may show other documents' bodies (`post.content`). */
+  includesReadContent: boolean;
 }
 
 /** A file copied into the output as it is. */
@@ -97,14 +140,18 @@ export interface StaticFile {
   copyFrom: string;
 }
 
-/** A site as loaded: configuration, content, layouts. */
+/** A site as loaded: configuration, content, layouts, data. */
 export interface Site {
   config: SiteConfig;
   /** The posts to build (published, not in the future unless asked), newest first. */
   posts: Post[];
+  /** Pages with front matter (`index.md`, `about.md`, `404.html`, …), by source path. */
+  pages: Page[];
   theme: Theme;
-  /** Files copied as they are: the theme's `assets/` (the site's own winning). */
+  /** Files copied as they are: files without front matter, and the theme's `assets/` (the site's own winning). */
   staticFiles: StaticFile[];
-  /** Files beside posts (images, attachments), copied next to the pages that link to them. */
+  /** Files beside inkstone posts (images, attachments), copied next to the pages that link to them. */
   postFiles: FoundFile[];
+  /** `_data/` as `site.data`: `_data/a/b.yml` → `data.a.b`. */
+  data: Record<string, unknown>;
 }

@@ -28,7 +28,11 @@ export function renderableSpecs(specs: readonly PageSpec[], theme: Theme): PageS
 /** Renders one page spec to its file contents. */
 export async function renderPage(spec: PageSpec, theme: Theme, context: RenderContext): Promise<string> {
   if (spec.kind === 'raw') return spec.content;
-  return renderWithLayout(theme, spec.layout, spec.content, { page: spec.page, site: context.site });
+  return renderWithLayout(theme, spec.layout, spec.content, {
+    page: spec.page,
+    site: context.siteDrop,
+    ...(spec.paginator ? { paginator: spec.paginator } : {}),
+  });
 }
 
 /** Renders page specs; template errors are grouped so one broken layout is reported once. */

@@ -26,6 +26,15 @@ function defaultsFor(root: string, data: Record<string, unknown> = {}): SiteConf
     excerptSeparator: undefined,
     feedLimit: 10,
     strict: false,
+    include: [],
+    exclude: [],
+    defaults: [],
+    liquid: { strictVariables: false, strictFilters: false },
+    liquidInCode: undefined,
+    paginate: undefined,
+    paginatePath: '/page:num/',
+    plugins: [],
+    theme: undefined,
     data,
   };
 }
@@ -234,7 +243,7 @@ describe('loadConfig', () => {
   const write = (text: string) => writeFile(path.join(root, '_config.yml'), text);
 
   it('is fine without a _config.yml', async () => {
-    expect(await loadConfig({ root })).toEqual({ config: defaultsFor(root), errors: [] });
+    expect(await loadConfig({ root })).toEqual({ config: defaultsFor(root), errors: [], text: expect.any(String) });
   });
 
   it('reads the sample config', async () => {
@@ -268,9 +277,9 @@ describe('loadConfig', () => {
 
   it('treats an empty or comment-only file as defaults', async () => {
     await write('# nothing here\n');
-    expect(await loadConfig({ root })).toEqual({ config: defaultsFor(root), errors: [] });
+    expect(await loadConfig({ root })).toEqual({ config: defaultsFor(root), errors: [], text: expect.any(String) });
     await write('');
-    expect(await loadConfig({ root })).toEqual({ config: defaultsFor(root), errors: [] });
+    expect(await loadConfig({ root })).toEqual({ config: defaultsFor(root), errors: [], text: expect.any(String) });
   });
 
   it.each<[string, number, string]>([

@@ -65,6 +65,8 @@ describe('buildPost: the seed post', () => {
         excerptSeparator: undefined,
         data: { layout: 'post', date: '2020-01-01 16:00:00 +0800', title: 'Some drafts', category: 'basic' },
         frontMatter: '---\nlayout: post\ndate: 2020-01-01 16:00:00 +0800\ntitle: "Some drafts"\ncategory: basic',
+        liquid: 'prose',
+        found: { draft: false, pathCategories: [], native: true },
       },
       diagnostics: [],
     });

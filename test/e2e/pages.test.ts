@@ -355,7 +355,8 @@ describe('feeds and discoverability of the built sample blog', () => {
 
     it('carries each post’s full HTML, escaped so it comes back intact', async () => {
       for (const entry of feed.entry) {
-        const post = posts.find((p) => `${URL_ROOT}/${p.file}` === entry.id)!;
+        // Entry ids are jekyll-feed's: the post's URL without `.html`.
+        const post = posts.find((p) => `${URL_ROOT}/${p.file.replace(/\.html$/, '')}` === entry.id)!;
         const body = one(await page(post.file), '.post-content');
         const content = fromHtml(entry.content['#text'], { fragment: true });
         expect(hastToString(content).trim()).toBe(hastToString(body).trim());

@@ -30,6 +30,12 @@ async function files(entries: Record<string, string | Buffer>): Promise<void> {
   }
 }
 
+/** Walks an inkstone posts folder and loads it, as the loader does for a folder outside the site. */
+async function loadFolder(root: string, dir: string, settings: Parameters<typeof loadPosts>[2] & { drafts: boolean }) {
+  const { posts, assets } = await walkPosts(dir, settings.drafts);
+  return { ...(await loadPosts(root, posts, settings)), assets };
+}
+
 describe('walkPosts', () => {
   const tree = {
     '2020-01-01-a.md': 'a',
@@ -102,7 +108,7 @@ describe('loadPosts', () => {
       '.2020-01-01-some-drafts.md.swp': 'swap',
       '_drafts/idea.md': '---\ntitle: idea\n---\n',
     });
-    const result = await loadPosts(root, postsDir, { ...options, timezone: 'Asia/Shanghai' });
+    const result = await loadFolder(root, postsDir, { ...options, timezone: 'Asia/Shanghai' });
     expect(result.diagnostics).toEqual([]);
     expect(result.posts.map((p) => [p.source, p.url, p.title])).toEqual([
       ['posts/2022-07-09-内核 笔记.markdown', '/2022/07/09/内核 笔记.html', '内核 笔记'],
@@ -117,7 +123,7 @@ describe('loadPosts', () => {
     await files({ '_drafts/idea.md': '---\ntitle: idea\n---\n', '2020-01-01-a.md': '' });
     const mtime = new Date(ms('2020-05-20T15:50:00Z'));
     await utimes(path.join(postsDir, '_drafts', 'idea.md'), mtime, mtime);
-    const result = await loadPosts(root, postsDir, { ...options, drafts: true, timezone: 'Asia/Shanghai' });
+    const result = await loadFolder(root, postsDir, { ...options, drafts: true, timezone: 'Asia/Shanghai' });
     expect(result.diagnostics).toEqual([]);
     expect(result.posts.map((p) => [p.url, p.draft])).toEqual([
       ['/2020/05/20/idea.html', true],
@@ -139,7 +145,7 @@ describe('loadPosts', () => {
       'dup/2020-01-01-good.md': 'same URL as the good one\n',
       '2030-01-01-future.md': 'later\n',
     });
-    const result = await loadPosts(root, postsDir, options);
+    const result = await loadFolder(root, postsDir, options);
     expect(result.posts.map((p) => p.source)).toEqual(['posts/dup/2020-01-01-good.md', 'posts/2020-01-01-good.md']);
     expect(result.diagnostics.map((d) => [d.severity, d.file, d.line, d.message])).toEqual([
       ['error', 'posts/2020-01-02-quote.md', 4, 'invalid front matter: Missing closing "quote'],
@@ -155,6 +161,6 @@ describe('loadPosts', () => {
   });
 
   it('returns nothing and no errors without a posts folder', async () => {
-    expect(await loadPosts(root, path.join(root, 'missing'), options)).toEqual({ posts: [], assets: [], diagnostics: [] });
+    expect(await loadFolder(root, path.join(root, 'missing'), options)).toEqual({ posts: [], assets: [], diagnostics: [] });
   });
 });

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, type SiteConfig } from '../../src/config/config.js';
 import { loadTheme } from '../../src/load/load-theme.js';
 import { plainTextOf } from '../../src/markdown/excerpt.js';
-import { buildRenderContext as buildModel, type PostSummary, type RenderedPost, type RenderContext as SiteModel } from '../../src/render/context.js';
+import { buildRenderContext, type RenderedPost, type RenderContext as SiteModel } from '../../src/render/context.js';
+import type { PostDrop as PostSummary } from '../../src/render/drops.js';
 import { detectLang } from '../../src/render/lang.js';
 import { type LayoutPageSpec, type PageSpec, planPages, truncate } from '../../src/render/page-specs.js';
 import { specHash } from '../../src/render/spec-hash.js';
@@ -31,6 +32,12 @@ function makeConfig(data: Record<string, unknown> = {}): SiteConfig {
   const { config, errors } = resolveConfig({ title: '笔记', url: 'https://user.github.io', baseurl: '/notes', ...data }, { root: REPO });
   expect(errors).toEqual([]);
   return config;
+}
+
+/** The render context of a site made of these rendered posts and nothing else. */
+function buildModel(config: SiteConfig, posts: RenderedPost[], now: string): SiteModel {
+  const site = { config, posts: posts.map((p) => p.post), pages: [], theme, staticFiles: [], postFiles: [], data: {} };
+  return buildRenderContext(site, posts, [], now);
 }
 
 let service: RenderService;
@@ -119,8 +126,10 @@ describe('buildModel and planPages', () => {
       url: '/调试/2023/11/02/gdb.html',
       date: '2023-11-02T21:15:00+08:00',
       day: '2023-11-02',
-      categories: [{ name: '调试', url: '/categories/调试/' }],
-      tags: [
+      categories: ['调试'],
+      tags: ['gdb', 'C'],
+      category_links: [{ name: '调试', url: '/categories/调试/' }],
+      tag_links: [
         { name: 'gdb', url: '/tags/gdb/' },
         { name: 'C', url: '/tags/c/' },
       ],
@@ -194,7 +203,8 @@ describe('buildModel and planPages', () => {
       feed: { entry: { title: { '#text': string }; id: string }[] };
     };
     expect(feed.feed.entry.map((e) => e.title['#text'])).toEqual(['GDB 速查', '调度器', 'Reading task_struct', 'Some drafts']);
-    expect(feed.feed.entry[3]!.id).toBe('https://user.github.io/notes/basic/2020/01/01/some-drafts.html');
+    // jekyll-feed's entry id: the post's id (its URL without .html), absolute.
+    expect(feed.feed.entry[3]!.id).toBe('https://user.github.io/notes/basic/2020/01/01/some-drafts');
   });
 
   it('honours feed.posts_limit', async () => {
@@ -218,13 +228,15 @@ describe('buildModel and planPages', () => {
   });
 
   it('exposes site data to templates', () => {
-    expect(model.site).toMatchObject({ title: '笔记', url: 'https://user.github.io', baseurl: '/notes', lang: 'zh-CN', time: NOW, feed_url: '/feed.xml' });
-    expect(titlesOf(model.site.posts)).toEqual(['GDB 速查', '调度器', 'Reading task_struct', 'Some drafts']);
-    expect(model.site.tags).toEqual([
-      { name: 'C', url: '/tags/c/', size: 2 },
-      { name: 'C++', url: '/tags/c-1/', size: 1 },
-      { name: 'gdb', url: '/tags/gdb/', size: 1 },
-    ]);
+    expect(model.siteDrop).toMatchObject({ title: '笔记', url: 'https://user.github.io', baseurl: '/notes', lang: 'zh-CN', time: NOW, feed_url: '/feed.xml' });
+    expect(titlesOf(model.siteDrop.posts)).toEqual(['GDB 速查', '调度器', 'Reading task_struct', 'Some drafts']);
+    // Jekyll's shape: tag name → its posts, newest first.
+    const tags = model.siteDrop.tags as Record<string, PostSummary[]>;
+    expect(Object.fromEntries(Object.entries(tags).map(([name, posts]) => [name, titlesOf(posts)]))).toEqual({
+      gdb: ['GDB 速查'],
+      C: ['GDB 速查', 'Reading task_struct'],
+      'C++': ['调度器'],
+    });
   });
 
   it('plans a site with no posts', async () => {
@@ -335,7 +347,7 @@ describe('detectLang', () => {
     const post = makePost('2020-01-01-x.md', { title: '内核' }, '全是中文。\n');
     const m = buildModel(makeConfig({ lang: 'en-GB' }), await renderPosts([post]), NOW);
     expect(m.lang).toBe('en-GB');
-    expect(m.site.lang).toBe('en-GB');
+    expect(m.siteDrop.lang).toBe('en-GB');
   });
 });
 

@@ -1,0 +1,123 @@
+/**
+ * Walks a site folder once and sorts what it finds by the rules of site/content-paths.ts: posts
+ * and drafts (with what their folder says about them), layouts, includes, data, Sass partials,
+ * and content (pages and static files, told apart later by their front matter). Folders that hold
+ * nothing the build reads (`node_modules/`, `.git/`, the output folder) are never entered.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { toSlashes } from '../fs/list-tree.js';
+import { type SiteEntryKind, type SiteRules, siteEntryKind } from '../site/content-paths.js';
+import type { FoundFile, FoundPost } from '../site/model.js';
+
+/** A file found in the site folder, with its path relative to the site root. */
+export interface SiteFile extends FoundFile {
+  /** Relative to the site root, `/` separators. */
+  sitePath: string;
+}
+
+/** What a walk found, each list sorted by path. */
+export interface SiteFiles {
+  posts: (FoundPost & { sitePath: string })[];
+  /** Files in inkstone's posts folder that are not posts (relPath relative to that folder). */
+  postAssets: FoundFile[];
+  /** Layout files (`_layouts/*.html`, `layouts/*.html`). */
+  layouts: SiteFile[];
+  includes: SiteFile[];
+  /** `_data/` files, relPath relative to `_data/`. */
+  data: SiteFile[];
+  sass: SiteFile[];
+  /** Pages and static files. */
+  content: SiteFile[];
+  /** Whether the site has a posts folder at all (`posts/`, `_posts/`, `<dir>/_posts/`). */
+  hasPostsFolder: boolean;
+}
+
+/** Where a post found at `sitePath` sits: its path below its posts folder, and what the folders above say. */
+function postPlace(sitePath: string, rules: SiteRules): Omit<FoundPost, 'absPath'> {
+  if (rules.postsDir && sitePath.startsWith(`${rules.postsDir}/`)) {
+    const relPath = sitePath.slice(rules.postsDir.length + 1);
+    return { relPath, draft: relPath.split('/').slice(0, -1).includes('_drafts'), pathCategories: [], native: true };
+  }
+  const segments = sitePath.split('/');
+  const at = segments.findIndex((s) => s === '_posts' || s === '_drafts');
+  return {
+    relPath: segments.slice(at + 1).join('/'),
+    draft: segments[at] === '_drafts',
+    pathCategories: segments.slice(0, at),
+    native: false,
+  };
+}
+
+/** Walks `root` (and nothing the rules leave out). */
+export async function walkSite(root: string, rules: SiteRules): Promise<SiteFiles> {
+  const found: SiteFiles = { posts: [], postAssets: [], layouts: [], includes: [], data: [], sass: [], content: [], hasPostsFolder: false };
+  const visit = async (dir: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const folders: string[] = [];
+    for (const entry of entries) {
+      const absPath = path.join(dir, entry.name);
+      const sitePath = toSlashes(path.relative(root, absPath));
+      let isDirectory = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        const target = await stat(absPath).catch(() => undefined);
+        if (!target) continue;
+        // Linked folders are not followed (a link back up would loop); linked files are read.
+        if (target.isDirectory()) continue;
+        isDirectory = false;
+      } else if (!isDirectory && !entry.isFile()) {
+        continue;
+      }
+      const kind = siteEntryKind(sitePath, rules, isDirectory);
+      if (kind === undefined) continue;
+      if (isDirectory) {
+        if (/(^|\/)_posts$/.test(sitePath) || sitePath === rules.postsDir) found.hasPostsFolder = true;
+        folders.push(absPath);
+        continue;
+      }
+      if (kind !== 'folder') add(found, kind, { absPath, sitePath }, rules);
+    }
+    await Promise.all(folders.map(visit));
+  };
+  await visit(root);
+  for (const list of [found.posts, found.postAssets, found.layouts, found.includes, found.data, found.sass, found.content] as FoundFile[][]) {
+    list.sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
+  }
+  return found;
+}
+
+function add(found: SiteFiles, kind: SiteEntryKind, file: { absPath: string; sitePath: string }, rules: SiteRules): void {
+  const { absPath, sitePath } = file;
+  switch (kind) {
+    case 'post':
+    case 'draft':
+      found.posts.push({ absPath, sitePath, ...postPlace(sitePath, rules) });
+      return;
+    case 'post-asset':
+      found.postAssets.push({ absPath, relPath: sitePath.slice(rules.postsDir.length + 1) });
+      return;
+    case 'layout':
+      found.layouts.push({ absPath, sitePath, relPath: sitePath });
+      return;
+    case 'include':
+      found.includes.push({ absPath, sitePath, relPath: sitePath });
+      return;
+    case 'data':
+      found.data.push({ absPath, sitePath, relPath: sitePath.slice('_data/'.length) });
+      return;
+    case 'sass':
+      found.sass.push({ absPath, sitePath, relPath: sitePath });
+      return;
+    case 'content':
+      found.content.push({ absPath, sitePath, relPath: sitePath });
+      return;
+    case 'config':
+      return;
+  }
+}

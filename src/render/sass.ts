@@ -1,0 +1,63 @@
+/**
+ * Sass pages (`assets/main.scss` with front matter) compiled with `sass`, the reference
+ * implementation: partials from the site's `_sass/`, then the file's own folder. `@import "minima"`
+ * (a minima site's stylesheet) resolves to inkstone's default theme stylesheet, so a site's own
+ * additions still compile on top of it. Errors carry the file and line of the Sass source.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compileString, type Exception, type Importer } from 'sass';
+import { LocatedError } from '../diagnostics.js';
+import { toSlashes } from '../fs/list-tree.js';
+
+/** The default theme's stylesheet, which stands in for minima's. */
+const THEME_CSS = fileURLToPath(new URL('../../layouts/assets/style.css', import.meta.url));
+
+/** Resolves `minima` (and `minima/…`) to the default theme's stylesheet. */
+const minimaImporter: Importer = {
+  canonicalize(url) {
+    return /^minima(\/|$)/.test(url) ? new URL('inkstone:minima') : null;
+  },
+  load() {
+    return { contents: readFileSync(THEME_CSS, 'utf8'), syntax: 'css' };
+  },
+};
+
+/** What compiling needs to know. */
+export interface SassOptions {
+  /** Site root: `_sass/` is below it, and error paths are relative to it. */
+  root: string;
+  /** Source path of the file, relative to the root. */
+  source: string;
+  /** 1-based file line where the Sass text starts (after front matter). */
+  bodyLine: number;
+  /** `sass.style` of `_config.yml`. */
+  style?: 'expanded' | 'compressed';
+}
+
+/** Compiles Sass or SCSS (by the file's extension) to CSS; throws LocatedError with the file and line of a problem. */
+export function compileSass(text: string, options: SassOptions): string {
+  const abs = path.join(options.root, options.source);
+  try {
+    const result = compileString(text, {
+      syntax: options.source.endsWith('.sass') ? 'indented' : 'scss',
+      url: pathToFileURL(abs),
+      loadPaths: [path.join(options.root, '_sass'), path.dirname(abs)],
+      importers: [minimaImporter],
+      style: options.style ?? 'expanded',
+      silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'slash-div', 'mixed-decls'],
+      logger: { warn: () => {} },
+    });
+    return result.css + '\n';
+  } catch (thrown) {
+    const e = thrown as Exception;
+    const span = e.span;
+    if (!span) throw new LocatedError(String(e.message ?? thrown), options.source, options.bodyLine);
+    const spanFile = span.url ? fileURLToPath(span.url) : abs;
+    const same = spanFile === abs;
+    const file = same ? options.source : toSlashes(path.relative(options.root, spanFile));
+    const line = span.start.line + 1 + (same ? options.bodyLine - 1 : 0);
+    throw new LocatedError(`Sass error: ${e.sassMessage ?? e.message}`, file, line);
+  }
+}
