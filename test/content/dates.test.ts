@@ -5,6 +5,7 @@ import {
   fromFieldsInZone,
   fromInstant,
   isValidTimeZone,
+  jekyllDate,
   type PostDate,
   parseDate,
   toDayString,
@@ -249,5 +250,21 @@ describe('isValidTimeZone', () => {
     ['+08:00 nonsense', false],
   ])('%s → %s', (zone, expected) => {
     expect(isValidTimeZone(zone)).toBe(expected);
+  });
+});
+
+describe('jekyllDate', () => {
+  it.each([
+    ['2020-05-20 23:50:00', 'Asia/Shanghai', '2020-05-21T07:50:00+08:00'],
+    ['2020-11-30 23:30', 'Asia/Shanghai', '2020-12-01T07:30:00+08:00'],
+    ['2022-05-01 00:30:00', 'Asia/Shanghai', '2022-05-01T08:30:00+08:00'],
+    ['2020-05-20 23:50:00', undefined, '2020-05-20T23:50:00+00:00'],
+  ])('%s under %s is %s to Jekyll', (text, zone, iso) => {
+    expect(toIsoString(jekyllDate(text, zone)!)).toBe(iso);
+  });
+
+  it('reads a written offset or a bare date as inkstone does', () => {
+    expect(jekyllDate('2020-05-20 23:50:00 +0800', 'Asia/Shanghai')).toBeUndefined();
+    expect(jekyllDate('2020-05-20', 'Asia/Shanghai')).toBeUndefined();
   });
 });
