@@ -79,7 +79,7 @@ function postPage(context: RenderContext, index: number): LayoutPageSpec {
 }
 
 /** A site page (or one copy of a paginated index) as a spec: Sass output is written as is. */
-function sitePage(context: RenderContext, item: RenderedPage): PageSpec {
+function sitePage(item: RenderedPage): PageSpec {
   const { page, html, rendered, pagination } = item;
   const path = pagination?.outputPath ?? page.outputPath;
   const url = pagination?.url ?? page.url;
@@ -151,7 +151,7 @@ export function planPages(context: RenderContext, nowIso: string): PageSpec[] {
   }
   for (const item of context.pages) {
     const to = redirectToOf(item.page.data, urls);
-    specs.push(to ? { kind: 'raw', path: item.page.outputPath, content: redirectHtml(to), source: item.page.source } : sitePage(context, item));
+    specs.push(to ? { kind: 'raw', path: item.page.outputPath, content: redirectHtml(to), source: item.page.source } : sitePage(item));
   }
   const taken = new Set([...specs.map((s) => s.path), ...context.site.staticFiles.map((f) => f.path)]);
   const ownIndex = taken.has('index.html');
