@@ -142,10 +142,13 @@ describe('the Pages workflow', () => {
     const withOutputs = (basePath: string) =>
       args.map((a) => a.replace('${{ steps.pages.outputs.base_path }}', basePath).replace('${{ steps.pages.outputs.origin }}', 'https://octocat.github.io'));
     const project = parseCommand(['build', ...withOutputs('/my-repo')]);
-    expect([project.name, project.build.strict, project.build.baseurl, project.build.url]).toEqual(['build', true, '/my-repo', 'https://octocat.github.io']);
-    expect(resolveConfig({ baseurl: '/old' }, project.build).config.baseurl).toBe('/my-repo');
+    if (!project.ok) throw new Error(project.problem.message);
+    const { name, build: options } = project.command;
+    expect([name, options.strict, options.baseurl, options.url]).toEqual(['build', true, '/my-repo', 'https://octocat.github.io']);
+    expect(resolveConfig({ baseurl: '/old' }, options).config.baseurl).toBe('/my-repo');
     const user = parseCommand(['build', ...withOutputs('')]);
-    expect(resolveConfig({ baseurl: '/old' }, user.build).config.baseurl).toBe('');
+    if (!user.ok) throw new Error(user.problem.message);
+    expect(resolveConfig({ baseurl: '/old' }, user.command.build).config.baseurl).toBe('');
   });
 
   it('uploads the output folder the build writes', () => {
