@@ -77,6 +77,7 @@ export async function planSite(
   const { site, diagnostics } = await loadSite(options, sources);
   if (!site) return { diagnostics };
   const nowIso = nowIsoOf(site.config, options.now ?? Date.now());
+  site.theme.hooks.bind(site, service);
   const rendering = { service, engine: site.theme.engine, nowIso, onProgress: options.onProgress };
   const posts = await renderPostBodies(site, site.posts, rendering);
   const pages = await renderPageBodies(site, posts.rendered, rendering);

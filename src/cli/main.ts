@@ -1,10 +1,16 @@
-/** `inkstone`: argv → command → exit code. No logic of its own. */
-import { build } from '../build.js';
-import { messageOf } from '../diagnostics.js';
-import { type Command, HELP, parseCommand } from './args.js';
-import { plural, printDiagnostics, progressPrinter } from './text.js';
+/**
+ * `inkstone`: argv → command → exit code. No logic of its own. The build is imported only once the
+ * command line has been checked, so usage errors, --help and --version answer at once.
+ */
+import { formatDiagnostic, messageOf } from '../diagnostics.js';
+import { type Command, parseCommand } from './args.js';
+import { HELP, HELP_HINT } from './help.js';
+import { preflight } from './preflight.js';
+import { builtLine, plural, previewCommand, printDiagnostics, progressPrinter } from './text.js';
+import { version } from './version.js';
 
 async function runBuild(command: Command): Promise<number> {
+  const { build } = await import('../build.js');
   const report = await build({ ...command.build, onProgress: progressPrinter() });
   printDiagnostics(report.diagnostics);
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
@@ -12,7 +18,8 @@ async function runBuild(command: Command): Promise<number> {
     process.stderr.write(`build failed: ${plural(errors, 'error')}; ${report.outDir} was left untouched\n`);
     return 1;
   }
-  process.stdout.write(`built ${plural(report.posts, 'post')}, ${plural(report.pages, 'page')} in ${Math.round(report.durationMs)} ms\n`);
+  const preview = previewCommand(command.build.root, process.env.npm_lifecycle_event === 'build');
+  process.stdout.write(`${builtLine(report, report.outDir, preview)}\n`);
   if (command.verbose) {
     const write = report.write ? `${report.write.written} written, ${report.write.unchanged} unchanged; ` : '';
     process.stdout.write(`${write}peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
@@ -22,17 +29,25 @@ async function runBuild(command: Command): Promise<number> {
 
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  let command: Command;
-  try {
-    command = parseCommand(argv);
-  } catch (thrown) {
-    process.stderr.write(`inkstone: ${messageOf(thrown)}\n\n${HELP}`);
+  const parsed = parseCommand(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`${formatDiagnostic(parsed.problem)}\n${HELP_HINT}\n`);
     return 2;
   }
+  const command = parsed.command;
   try {
     if (command.name === 'help') {
       process.stdout.write(HELP);
       return 0;
+    }
+    if (command.name === 'version') {
+      process.stdout.write(`inkstone ${version()}\n`);
+      return 0;
+    }
+    const problem = await preflight(command);
+    if (problem) {
+      process.stderr.write(`${formatDiagnostic(problem)}\n`);
+      return 2;
     }
     if (command.name === 'dev') {
       const { runDev } = await import('../dev/run.js');

@@ -1,4 +1,5 @@
-/** What the command line prints: diagnostics, progress, counts. */
+/** What the command line prints: diagnostics, progress, counts, and where the site went. */
+import path from 'node:path';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
 
 /** `1 post`, `3 posts`. */
@@ -18,4 +19,33 @@ export function progressPrinter(): ((done: number, total: number) => void) | und
     process.stderr.write(`\rrendering ${done}/${total}`);
     if (done === total) process.stderr.write('\r\x1b[K');
   };
+}
+
+/** A folder as people should read it: `public/` below the working folder, else its absolute path. */
+export function folderLabel(dir: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, dir);
+  if (relative === '') return `.${path.sep}`;
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return `${path.resolve(dir)}${path.sep}`;
+  return `${relative}${path.sep}`;
+}
+
+/** The command that previews this site: `npm run dev` from an npm script, else `inkstone dev`, with its `--src`. */
+export function previewCommand(src: string | undefined, viaNpm: boolean, cwd = process.cwd()): string {
+  const other = src !== undefined && path.resolve(cwd, src) !== path.resolve(cwd);
+  const quoted = src !== undefined && /[^\w./@:+-]/.test(src) ? JSON.stringify(src) : src;
+  if (viaNpm) return other ? `npm run dev -- --src ${quoted}` : 'npm run dev';
+  return other ? `inkstone dev --src ${quoted}` : 'inkstone dev';
+}
+
+/** Counts of a finished build. */
+export interface BuiltCounts {
+  posts: number;
+  pages: number;
+  durationMs: number;
+}
+
+/** `built 4 posts, 24 pages in 312 ms → public/`, plus ` (npm run dev to preview)` when a preview command is given. */
+export function builtLine(counts: BuiltCounts, outDir: string, preview?: string, cwd = process.cwd()): string {
+  const hint = preview ? ` (${preview} to preview)` : '';
+  return `built ${plural(counts.posts, 'post')}, ${plural(counts.pages, 'page')} in ${Math.round(counts.durationMs)} ms → ${folderLabel(outDir, cwd)}${hint}`;
 }

@@ -10,7 +10,7 @@ import type { Document, Post } from '../site/model.js';
 import { closest } from '../suggest.js';
 import { safeDecode } from '../urls.js';
 
-const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
+const MARKDOWN_FILE = /\.(?:md|markdown|html)$/i;
 
 /** A document that may link to posts: a post, or a page. */
 export type Linking = Document & { relPath: string };
@@ -32,6 +32,9 @@ export function indexPosts(posts: readonly Post[]): PostIndex {
     index.bySource.set(post.source.normalize('NFC'), post);
     const name = post.relPath.normalize('NFC').replace(MARKDOWN_FILE, '');
     index.byName.set(name, post);
+    // Jekyll names a post in `linux/_posts/` by the folders above `_posts/` too: `linux/2020-08-10-x`.
+    const above = post.found?.pathCategories ?? [];
+    if (above.length) index.byName.set([...above, name].join('/').normalize('NFC'), post);
     const base = name.slice(name.lastIndexOf('/') + 1);
     index.byBaseName.set(base, index.byBaseName.has(base) ? null : post);
   }

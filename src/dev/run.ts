@@ -8,11 +8,12 @@ import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { BuildOptions } from '../build.js';
 import type { Command } from '../cli/args.js';
-import { plural, progressPrinter } from '../cli/text.js';
-import { WATCH_DEFAULTS } from '../config/defaults.js';
+import { builtLine, folderLabel, progressPrinter } from '../cli/text.js';
+import type { SiteConfig } from '../config/config.js';
+import { SITE_DEFAULTS, WATCH_DEFAULTS } from '../config/defaults.js';
 import { type Diagnostic, formatDiagnostic, messageOf } from '../diagnostics.js';
 import type { OutputChange } from './output-mirror.js';
-import { type PreviewServer, type ReloadMessage, startPreviewServer } from './server.js';
+import { BindError, type PreviewServer, type ReloadMessage, type ServedSite, startPreviewServer } from './server.js';
 import { DevSession, type RebuildResult } from './session.js';
 import { summaryLine, triggerLabel } from './summary.js';
 import { targetsOf } from './watch-targets.js';
@@ -24,6 +25,8 @@ export interface DevOptions extends BuildOptions {
   host?: string;
   /** Port (default 4000, next free one when taken; 0 picks any). */
   port?: number;
+  /** Fail (BindError) when the port is taken instead of taking the next free one. */
+  strictPort?: boolean;
   /** Quiet time after a file event before rebuilding (ms). */
   quietMs?: number;
   /** Extra settle time for saves caught half-done (ms). */
@@ -77,15 +80,26 @@ export function reloadMessage(baseurl: string, result: RebuildResult, settingsCh
   return { paths, urls: [...urls], all: settingsChanged || result.full || changes.some((c) => c.kind === 'asset') };
 }
 
-/** Starts `inkstone dev` in this process: first build, preview server, watcher. */
+/**
+ * Starts `inkstone dev` in this process: preview server (first, so a taken or invalid port fails
+ * before any work, with a BindError), first build, watcher.
+ */
 export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
   const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
   const logError = options.logError ?? (options.log ? options.log : (line: string) => process.stderr.write(line + '\n'));
-  const session = await DevSession.create(options);
+  // What the server serves: the output folder's default until the first build has a configuration.
+  let served = (): ServedSite => ({ outDir: path.resolve(options.root ?? '.', SITE_DEFAULTS.destination), baseurl: '' });
+  const server: PreviewServer = await startPreviewServer({ host: options.host, port: options.port, strictPort: options.strictPort, site: () => served() });
+  let session: DevSession;
+  try {
+    session = await DevSession.create(options);
+  } catch (thrown) {
+    await server.close();
+    throw thrown;
+  }
   const emitter = new EventEmitter();
   const printedWarnings = new Set<string>();
   let showingErrors = false;
-  let server: PreviewServer | undefined;
   let watcher: SiteWatcher | undefined;
 
   const report = (list: readonly Diagnostic[]) => {
@@ -99,21 +113,23 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
     }
   };
 
-  const initial = await session.rebuild();
-  report(initial.diagnostics);
-  let config = await session.config();
-  if (initial.ok) {
-    log(`built ${plural(initial.posts, 'post')}, ${initial.pages} pages in ${Math.round(initial.durationMs)} ms`);
-  } else {
-    log(`first build failed; serving what is in ${path.relative(process.cwd(), config.outDir) || '.'} until the errors are fixed`);
+  let initial: RebuildResult;
+  let config: SiteConfig;
+  try {
+    initial = await session.rebuild();
+    report(initial.diagnostics);
+    config = await session.config();
+  } catch (thrown) {
+    await server.close();
+    await session.close();
+    throw thrown;
   }
+  served = () => ({ outDir: session.outDir ?? config.outDir, baseurl: config.baseurl });
+  if (initial.ok) log(builtLine(initial, initial.outDir));
+  else log(`first build failed; serving what is in ${folderLabel(config.outDir)} until the errors are fixed`);
+  if (server.requestedPort !== 0 && server.port !== server.requestedPort) log(`port ${server.requestedPort} is in use; serving on ${server.port} instead`);
 
   try {
-    server = await startPreviewServer({
-      host: options.host,
-      port: options.port,
-      site: () => ({ outDir: session.outDir ?? config.outDir, baseurl: config.baseurl }),
-    });
     if (!initial.ok) {
       server.showErrors(initial.diagnostics.filter((d) => d.severity === 'error'));
       showingErrors = true;
@@ -133,18 +149,18 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
         }
         if (result.needsCheck) watcher?.requestCheck(options.checkDelayMs ?? WATCH_DEFAULTS.checkDelayMs);
         if (!result.ok) {
-          notified = server!.showErrors(result.diagnostics.filter((d) => d.severity === 'error'));
+          notified = server.showErrors(result.diagnostics.filter((d) => d.severity === 'error'));
           announcedAt = performance.now();
           showingErrors = true;
         } else {
           const before = config;
           config = await session.config();
           if (showingErrors) {
-            server!.clearErrors();
+            server.clearErrors();
             showingErrors = false;
           }
           const message = reloadMessage(config.baseurl, result, plan.config);
-          if (message.paths.length) notified = server!.reload(message);
+          if (message.paths.length) notified = server.reload(message);
           announcedAt = performance.now();
           if (JSON.stringify(targetsOf(before)) !== JSON.stringify(targetsOf(config))) await watcher?.retarget(targetsOf(config));
         }
@@ -171,7 +187,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
     });
   } catch (thrown) {
     await watcher?.close();
-    await server?.close();
+    await server.close();
     await session.close();
     throw thrown;
   }
@@ -188,7 +204,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
     close: () =>
       (closing ??= (async () => {
         await watcher!.close();
-        await server!.close();
+        await server.close();
         await session.close();
       })()),
   });
@@ -203,13 +219,19 @@ export async function runDev(command: Command): Promise<number> {
   const stopped = new Promise<NodeJS.Signals>((resolve) => (onSignal = resolve));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const options: DevOptions = { ...command.build, host: command.host, port: command.port };
+  const options: DevOptions = { ...command.build, host: command.host, port: command.port, strictPort: command.strictPort };
   options.onProgress = progressPrinter();
   try {
     let dev: DevHandle;
     try {
       dev = await startDev(options);
     } catch (thrown) {
+      if (thrown instanceof BindError) {
+        // Bad usage, said in one line: the port or host the command line asked for cannot be had.
+        const advice = thrown.reason === 'in-use' && command.strictPort ? '; drop --strict-port to use the next free one' : '';
+        process.stderr.write(`inkstone: ${thrown.message}${advice}\n`);
+        return 2;
+      }
       process.stderr.write(`inkstone dev: ${messageOf(thrown)}\n`);
       return 1;
     }

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import { SERVER_DEFAULTS } from '../config/defaults.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient } from './client.js';
 import { contentTypeOf, encodePath, resolveRequest, type ServedSite } from './resolve-request.js';
@@ -38,8 +39,10 @@ export function allowedHosts(bindHost: string, port: number): Set<string> {
 export interface PreviewServerOptions {
   /** Address to bind (default 127.0.0.1: this machine only). */
   host?: string;
-  /** Port (default 4000; 0 picks a free one). When taken, the next ones are tried. */
+  /** Port (default 4000; 0 picks a free one). When taken, the next ones are tried unless `strictPort`. */
   port?: number;
+  /** Fail with a BindError when the port is taken instead of trying the next ones. */
+  strictPort?: boolean;
   /** How many ports to try, counting the first (default 20). */
   portAttempts?: number;
   /** What to serve; called per request. */
@@ -60,6 +63,8 @@ export interface ReloadMessage {
 export interface PreviewServer {
   readonly host: string;
   readonly port: number;
+  /** The port that was asked for (differs from `port` when it was taken, or was 0). */
+  readonly requestedPort: number;
   /** `http://127.0.0.1:4000` (what tests and tools connect to). */
   readonly origin: string;
   /** The address to show people: `http://localhost:4000/repo/`. */
@@ -103,7 +108,12 @@ const NOT_FOUND_PAGE =
 
 /** Starts the preview server. */
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
-  const bindHost = options.host ?? '127.0.0.1';
+  const bindHost = options.host ?? SERVER_DEFAULTS.host;
+  const requestedPort = options.port ?? SERVER_DEFAULTS.port;
+  // Checked before Node sees it: its own message ("options.port should be >= 0 …") is not for people.
+  if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) {
+    throw new BindError(`port ${requestedPort} is not a port number (0–65535)`, 'invalid');
+  }
   const session = randomBytes(6).toString('hex');
   const clients = new Set<ServerResponse>();
   let build = 0;
@@ -186,7 +196,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
   });
 
-  const port = await listen(server, bindHost, options.port ?? 4000, options.portAttempts ?? 20);
+  const attempts = options.strictPort ? 1 : (options.portAttempts ?? SERVER_DEFAULTS.portAttempts);
+  const port = await listen(server, bindHost, requestedPort, attempts);
   hosts = allowedHosts(bindHost, port);
   const keepAlive = setInterval(() => broadcast(': keep-alive\n\n'), 15_000);
   keepAlive.unref();
@@ -199,6 +210,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   return {
     host: bindHost,
     port,
+    requestedPort,
     origin: `http://${anyHost ? '127.0.0.1' : urlHost(bindHost)}:${port}`,
     displayUrl: () => `http://${loopback || anyHost ? 'localhost' : urlHost(bindHost)}:${port}${encodePath(options.site().baseurl.split('/'))}/`,
     get clients() {
@@ -229,7 +241,34 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   };
 }
 
-/** Listens on `port`, or the next free one (up to `attempts` ports); returns the port bound. */
+/** Why the server could not bind: the port is taken, not allowed, or the address is not this machine's. */
+export class BindError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'in-use' | 'denied' | 'address' | 'invalid',
+  ) {
+    super(message);
+  }
+}
+
+/** A bind failure in words, from Node's error code (undefined for codes that are not about the address). */
+function bindError(code: string | undefined, host: string, port: number, last: number): BindError | undefined {
+  switch (code) {
+    case 'EADDRINUSE':
+      return new BindError(last > port ? `ports ${port}–${last} are all in use` : `port ${port} is in use`, 'in-use');
+    case 'EACCES':
+      return new BindError(`port ${port} is not allowed for this user (ports below 1024 usually need administrator rights)`, 'denied');
+    case 'EADDRNOTAVAIL':
+      return new BindError(`cannot listen on ${host}: not an address of this machine`, 'address');
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new BindError(`cannot listen on ${host}: no such host`, 'address');
+    default:
+      return undefined;
+  }
+}
+
+/** Listens on `port`, or the next free one (up to `attempts` ports, never past 65535); returns the port bound. */
 async function listen(server: http.Server, host: string, port: number, attempts: number): Promise<number> {
   for (let i = 0; ; i++) {
     try {
@@ -243,7 +282,9 @@ async function listen(server: http.Server, host: string, port: number, attempts:
       return (server.address() as AddressInfo).port;
     } catch (thrown) {
       const code = (thrown as NodeJS.ErrnoException).code;
-      if (code !== 'EADDRINUSE' || port === 0 || i + 1 >= attempts || port + i >= 65535) throw thrown;
+      const last = i + 1 >= attempts || port === 0 || port + i >= 65535;
+      if (code === 'EADDRINUSE' && !last) continue;
+      throw bindError(code, host, port, port + i) ?? thrown;
     }
   }
 }

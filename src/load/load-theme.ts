@@ -10,9 +10,17 @@ import type { SiteConfig } from '../config/config.js';
 import { type FrontMatter, parseFrontMatter } from '../content/front-matter.js';
 import { type Diagnostic, diagnosticFrom, error, messageOf } from '../diagnostics.js';
 import { toSlashes } from '../fs/list-tree.js';
-import { createEngine, liquidErrorLine, liquidMessage } from '../render/liquid.js';
+import { createJekyllEngine } from '../liquid/engine.js';
+import { liquidErrorLine, liquidMessage } from '../liquid/errors.js';
+import { createSiteHooks } from '../render/site-hooks.js';
 import type { Layout, Theme, ThemeFolders } from '../site/model.js';
 import type { UrlSettings } from '../urls.js';
+
+/** What the theme's Liquid engine needs of the site's settings. */
+export interface ThemeSettings extends UrlSettings {
+  liquid?: { strictVariables: boolean; strictFilters: boolean } | undefined;
+  timezone?: string | undefined;
+}
 
 /** inkstone's own default theme, used for any layout a site does not provide. */
 export const BUILTIN_LAYOUTS = fileURLToPath(new URL('../../layouts/', import.meta.url));
@@ -51,10 +59,20 @@ async function listLayouts(dir: string): Promise<string[]> {
 export async function loadTheme(
   root: string,
   folders: ThemeFolders | readonly string[],
-  settings: UrlSettings,
+  settings: ThemeSettings,
 ): Promise<{ theme: Theme; errors: Diagnostic[] }> {
   const parts = 'layouts' in folders ? folders : themeFoldersOf(folders);
-  const engine = createEngine(parts, settings);
+  const hooks = createSiteHooks();
+  const engine = createJekyllEngine({
+    includeDirs: parts.includes,
+    layoutDirs: parts.layouts,
+    root,
+    urls: { url: settings.url, baseurl: settings.baseurl },
+    hooks,
+    strictVariables: settings.liquid?.strictVariables,
+    strictFilters: settings.liquid?.strictFilters,
+    ...(settings.timezone ? { timezone: settings.timezone } : {}),
+  });
   const layouts = new Map<string, Layout>();
   const broken = new Set<string>();
   const errors: Diagnostic[] = [];
@@ -84,7 +102,7 @@ export async function loadTheme(
       try {
         const templates = engine.parse(parsed.body, abs);
         const parent = typeof parsed.data.layout === 'string' && parsed.data.layout !== 'none' ? parsed.data.layout : undefined;
-        layouts.set(name, { name, file, parent, line: parsed.bodyLine, templates, source: parsed.body });
+        layouts.set(name, { name, file, parent, line: parsed.bodyLine, templates, source: parsed.body, data: parsed.data });
       } catch (thrown) {
         errors.push(error(file, `Liquid syntax error: ${liquidMessage(thrown)}`, liquidErrorLine(thrown, parsed.bodyLine)));
         broken.add(name);
@@ -107,7 +125,7 @@ export async function loadTheme(
     }
   }
   const includes = await hashIncludes(parts.includes);
-  return { theme: { engine, layouts, folders: parts, broken, includesHash: includes.hash, includesReadContent: includes.readsContent }, errors };
+  return { theme: { engine, layouts, folders: parts, broken, includesHash: includes.hash, includesReadContent: includes.readsContent, hooks }, errors };
 }
 
 /** A hash of the contents of every include folder, and whether any include reads `.content`. */

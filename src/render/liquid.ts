@@ -1,40 +1,10 @@
 /**
- * Liquid (liquidjs, Jekyll-compatible): the engine with Jekyll's URL filters and includes from
- * `_includes/`, and rendering through a chain of layouts (`layout:` in a layout's front matter).
+ * Rendering through a chain of Liquid layouts (`layout:` in a layout's front matter), with the
+ * site's one Jekyll-compatible engine (see liquid/engine.ts).
  */
-import { Liquid } from 'liquidjs';
-import { LocatedError, messageOf } from '../diagnostics.js';
-import type { Layout, Theme, ThemeFolders } from '../site/model.js';
-import { absoluteUrl, relativeUrl, type UrlSettings } from '../urls.js';
-
-/** A Liquid engine with Jekyll's URL filters and includes from the theme's include folders. */
-export function createEngine(folders: Pick<ThemeFolders, 'layouts' | 'includes'>, settings: UrlSettings): Liquid {
-  const engine = new Liquid({
-    root: folders.layouts,
-    partials: folders.includes,
-    layouts: folders.layouts,
-    extname: '.html',
-    jekyllInclude: true,
-    preserveTimezones: true,
-    cache: true,
-  });
-  engine.registerFilter('relative_url', (v: unknown) => relativeUrl(v, settings.baseurl));
-  engine.registerFilter('absolute_url', (v: unknown) => absoluteUrl(v, settings));
-  return engine;
-}
-
-/** `file:line` of a Liquid error, mapped from template line to file line. */
-export function liquidErrorLine(thrown: unknown, firstLine: number): number {
-  const token = (thrown as { token?: { getPosition?: () => [number, number] } }).token;
-  const line = token?.getPosition?.()[0];
-  return line ? line + firstLine - 1 : firstLine;
-}
-
-/** First line of a Liquid error message, without liquidjs's position suffix and source excerpt. */
-export function liquidMessage(thrown: unknown): string {
-  const message = messageOf(thrown);
-  return message.split('\n')[0]!.replace(/,? (?:file:.*, )?line:\d+, col:\d+$/, '');
-}
+import { LocatedError } from '../diagnostics.js';
+import { liquidErrorLine, liquidMessage } from '../liquid/errors.js';
+import type { Layout, Theme } from '../site/model.js';
 
 /** The chain of layouts a page goes through, innermost first (`post` → `default`). */
 export function layoutChain(theme: Theme, name: string): Layout[] {
@@ -64,7 +34,7 @@ export async function renderWithLayout(
   let html = content;
   for (const layout of chain) {
     try {
-      html = theme.engine.renderSync(layout.templates, { ...scope, content: html, layout: {} }) as string;
+      html = (await theme.engine.render(layout.templates, { ...scope, content: html, layout: layout.data })) as string;
     } catch (thrown) {
       throw new TemplateError(`Liquid error in layout "${layout.name}": ${liquidMessage(thrown)}`, layout.file, liquidErrorLine(thrown, layout.line));
     }

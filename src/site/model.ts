@@ -6,6 +6,7 @@
 import type { Liquid, Template } from 'liquidjs';
 import type { SiteConfig } from '../config/config.js';
 import type { PostDate } from '../content/dates.js';
+import type { SiteHooks } from '../render/site-hooks.js';
 
 /** A file found below a content folder. */
 export interface FoundFile {
@@ -106,6 +107,8 @@ export interface Layout {
   templates: Template[];
   /** Raw template text, to see what a layout depends on. */
   source: string;
+  /** The layout's front matter (Liquid's `layout` object). */
+  data: Record<string, unknown>;
 }
 
 /** Where a theme's parts are, site first, then inkstone's default theme. */
@@ -130,6 +133,8 @@ export interface Theme {
   includesHash: string;
   /** Whether any include may show other documents' bodies (`post.content`). */
   includesReadContent: boolean;
+  /** What the engine's tags ask the site (post URLs, highlighting, Markdown); bound once the site is loaded. */
+  hooks: SiteHooks;
 }
 
 /** A file copied into the output as it is. */

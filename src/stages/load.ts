@@ -106,7 +106,7 @@ export async function loadSite(options: LoadOptions, sources?: SourceCache): Pro
   const external = rules.postsDir === '' ? await walkPosts(config.postsDir, config.drafts) : undefined;
   const foundPosts = [...walked.posts, ...(external?.posts ?? [])];
   const [{ theme, errors: themeErrors }, loaded, content, data] = await Promise.all([
-    loadTheme(config.root, themeFolders(config), { url: config.url, baseurl: config.baseurl }),
+    loadTheme(config.root, themeFolders(config), config),
     loadPosts(config.root, foundPosts, { ...config, nowMs }, sources),
     loadContent(config.root, walked.content, config),
     loadData(walked.data),

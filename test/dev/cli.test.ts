@@ -1,8 +1,10 @@
 /**
  * The real command: `node --import tsx src/cli/main.ts dev --src DIR --port 0` in a child process,
- * its terminal lines, a save, a broken save, and Ctrl-C (SIGINT) or SIGTERM ending it with 0.
+ * its terminal lines, a save, a broken save, and Ctrl-C (SIGINT) or SIGTERM ending it with 0; and
+ * with a port that is really taken on 127.0.0.1: the next one, said so, or exit 2 with --strict-port.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -18,8 +20,8 @@ interface Running {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-function startCli(root: string): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'dev', '--src', root, '--port', '0', '--workers', '1', '--no-cache'], {
+function startCli(root: string, port: string[] = ['--port', '0']): Running {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'dev', '--src', root, ...port, '--workers', '1', '--no-cache'], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -72,7 +74,9 @@ describe('inkstone dev (the command)', () => {
     const run = startCli(root);
     children.push(run.child);
     const port = await portOf(run);
-    expect(run.stdout[0]).toMatch(/^built 5 posts, \d+ pages in \d+ ms$/);
+    expect(run.stdout[0]!.replace(/ \d+ pages in \d+ ms /, ' N pages in T ms ')).toBe(
+      `built 5 posts, N pages in T ms → ${path.join(root, 'public')}${path.sep}`,
+    );
 
     const page = await fetch(`http://127.0.0.1:${port}/${PAGES.alpha}`);
     expect(page.status).toBe(200);
@@ -106,5 +110,59 @@ describe('inkstone dev (the command)', () => {
     run.child.kill('SIGTERM');
     expect(await run.exit).toEqual({ code: 0, signal: null });
     expect(await closed(port)).toBe(true);
+  });
+});
+
+/** A plain TCP server holding a free port on 127.0.0.1. */
+async function occupyPort(): Promise<{ port: number; close: () => void }> {
+  const blocker = net.createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  return { port: (blocker.address() as net.AddressInfo).port, close: () => blocker.close() };
+}
+
+describe('inkstone dev --port (a port that is taken)', () => {
+  it('serves on the next free port and says which one was taken', async () => {
+    const busy = await occupyPort();
+    try {
+      const run = startCli(root, ['--port', String(busy.port)]);
+      children.push(run.child);
+      const port = await portOf(run);
+      expect(port).toBeGreaterThan(busy.port);
+      expect(run.stdout).toContain(`port ${busy.port} is in use; serving on ${port} instead`);
+      run.child.kill('SIGINT');
+      expect((await run.exit).code).toBe(0);
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('with --strict-port, exits 2 with one line, before building anything', async () => {
+    const site = await fixtureSite();
+    const busy = await occupyPort();
+    try {
+      const run = startCli(site, ['--port', String(busy.port), '--strict-port']);
+      children.push(run.child);
+      expect(await run.exit).toEqual({ code: 2, signal: null });
+      expect(run.stderr).toEqual([`inkstone: port ${busy.port} is in use; drop --strict-port to use the next free one`]);
+      expect(run.stdout).toEqual([]);
+      expect(existsSync(path.join(site, 'public'))).toBe(false);
+    } finally {
+      busy.close();
+      await removeDir(site);
+    }
+  });
+
+  it('an invalid port exits 2 before building, and Node’s message never shows', async () => {
+    const site = await fixtureSite();
+    try {
+      const run = startCli(site, ['--port', '70000']);
+      children.push(run.child);
+      expect(await run.exit).toEqual({ code: 2, signal: null });
+      expect(run.stderr).toEqual(['inkstone: --port must be a port number, 0–65535 (got "70000")', 'run "inkstone --help" for the options']);
+      expect(run.stderr.join('\n')).not.toContain('options.port');
+      expect(existsSync(path.join(site, 'public'))).toBe(false);
+    } finally {
+      await removeDir(site);
+    }
   });
 });

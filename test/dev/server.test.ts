@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveRequest } from '../../src/dev/resolve-request.js';
-import { allowedHosts, type PreviewServer, startPreviewServer } from '../../src/dev/server.js';
+import { allowedHosts, BindError, type PreviewServer, startPreviewServer } from '../../src/dev/server.js';
 import { openEvents, rawRequest, removeDir, statusOf } from './helpers.js';
 
 const SECRET = 'TOP-SECRET-0xC0FFEE';
@@ -61,6 +61,15 @@ afterAll(async () => {
 });
 
 const get = (pathname: string, init?: RequestInit) => fetch(`${server.origin}${pathname}`, { redirect: 'manual', ...init });
+/** A plain TCP server holding a port on 127.0.0.1 (0: any free one). */
+function occupy(port: number): Promise<net.Server> {
+  const blocker = net.createServer();
+  return new Promise((resolve, reject) => {
+    blocker.once('error', reject);
+    blocker.listen(port, '127.0.0.1', () => resolve(blocker));
+  });
+}
+
 const raw = (target: string, headers = `Host: 127.0.0.1:${server.port}\r\n`, method = 'GET') =>
   rawRequest(server.port, `${method} ${target} HTTP/1.1\r\n${headers}Connection: close\r\n\r\n`);
 
@@ -154,17 +163,54 @@ describe('preview server: serving', () => {
     }
   });
 
-  it('takes the next port when the asked one is in use', async () => {
-    const blocker = net.createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  it('takes the next port when the asked one is in use, and says which it asked for', async () => {
+    const blocker = await occupy(0);
     const taken = (blocker.address() as net.AddressInfo).port;
     const other = await startPreviewServer({ port: taken, site: () => site }).catch((e: Error) => e);
     blocker.close();
     // The next port may itself be taken by something else on a busy machine; then it tries the one after.
     if (other instanceof Error) throw other;
+    expect(other.requestedPort).toBe(taken);
     expect(other.port).toBeGreaterThan(taken);
     expect(other.port).toBeLessThan(taken + 20);
     await other.close();
+  });
+
+  it('reports the port it was given when that one is free', () => {
+    expect([server.requestedPort, server.port > 0]).toEqual([0, true]);
+  });
+
+  it('with strictPort, fails with a BindError naming the port instead of moving on', async () => {
+    const blocker = await occupy(0);
+    const taken = (blocker.address() as net.AddressInfo).port;
+    const result = await startPreviewServer({ port: taken, strictPort: true, site: () => site }).catch((e: unknown) => e);
+    blocker.close();
+    expect(result).toBeInstanceOf(BindError);
+    expect(result).toMatchObject({ message: `port ${taken} is in use`, reason: 'in-use' });
+  });
+
+  it('names the range when every port it may try is taken', async () => {
+    const first = await occupy(0);
+    const taken = (first.address() as net.AddressInfo).port;
+    // Held by us, or already by something else: either way the second port is busy too.
+    const second = await occupy(taken + 1).catch(() => undefined);
+    const result = await startPreviewServer({ port: taken, portAttempts: 2, site: () => site }).catch((e: unknown) => e);
+    first.close();
+    second?.close();
+    expect(result).toBeInstanceOf(BindError);
+    expect(result).toMatchObject({ message: `ports ${taken}–${taken + 1} are all in use`, reason: 'in-use' });
+  });
+
+  it.each([
+    [{ port: 70000 }, 'port 70000 is not a port number (0–65535)'],
+    [{ port: -1 }, 'port -1 is not a port number (0–65535)'],
+    [{ port: 1.5 }, 'port 1.5 is not a port number (0–65535)'],
+    [{ port: 0, host: '192.0.2.1' }, 'cannot listen on 192.0.2.1: not an address of this machine'],
+  ])('%j never reaches Node: %s', async (options, message) => {
+    const result = await startPreviewServer({ ...options, site: () => site }).catch((e: unknown) => e);
+    expect(result).toBeInstanceOf(BindError);
+    expect((result as Error).message).toBe(message);
+    expect((result as Error).message).not.toMatch(/options\.port|EADDR/);
   });
 });
 

@@ -367,6 +367,6 @@ describe('command line', () => {
     expect((failure as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
     await writeFiles(root, { 'posts/2020-01-01-a.md': post({ title: 'fine' }, 'x\n') });
     const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, 'build', '--src', root, '--workers', '0'], { cwd: REPO });
-    expect(stdout).toMatch(/^built 1 post, \d+ pages in \d+ ms\n$/);
+    expect(stdout).toMatch(/^built 1 post, \d+ pages in \d+ ms → \S+public\/ \(inkstone dev --src \S+ to preview\)\n$/);
   });
 });

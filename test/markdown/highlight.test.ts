@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getHighlighter, isKnownLanguage, PRELOADED_LANGUAGES, THEMES } from '../../src/markdown/highlight.js';
+import { getHighlighter, highlightCode, isKnownLanguage, PRELOADED_LANGUAGES, THEMES } from '../../src/markdown/highlight.js';
 import { createMarkdownRenderer } from '../../src/markdown/pipeline.js';
 import { all, attr, classes, one, parseFragment, text } from '../helpers/html.js';
 
@@ -70,5 +70,59 @@ describe('code blocks in rendered Markdown', () => {
     expect(classes(one(root, 'pre'))).toContain('shiki');
     expect(all(root, 'b')).toEqual([]);
     expect(text(one(root, 'code'))).toBe('<b>x</b>');
+  });
+});
+
+describe('highlightCode', () => {
+  it('gives exactly what the Markdown pipeline gives a fenced block', async () => {
+    const renderer = await createMarkdownRenderer();
+    for (const [lang, code] of [
+      ['c', 'int main(void) { return 0; } // 中文'],
+      ['console', '$ ls -l\ntotal 0'],
+      ['text', '<b>plain</b>'],
+    ]) {
+      const fenced = (await renderer.render({ body: `\`\`\`${lang}\n${code}\n\`\`\`\n`, bodyLine: 1 })).html;
+      expect(await highlightCode(code!, lang!)).toBe(fenced);
+    }
+  });
+
+  it('loads a grammar on first use and reads the language case-insensitively', async () => {
+    const root = parseFragment(await highlightCode('fn main() {}', 'Rust'));
+    expect(classes(one(root, 'code'))).toEqual(['language-rust']);
+    expect(all(root, 'span.line > span').length).toBeGreaterThan(1);
+    expect((await getHighlighter()).getLoadedLanguages()).toContain('rust');
+  });
+
+  it('numbers lines with data-line and marks lines, keeping the numbers out of the text', async () => {
+    const root = parseFragment(await highlightCode('echo a\necho b\necho c', 'bash', { linenos: true, markLines: [2, 3] }));
+    const pre = one(root, 'pre.shiki');
+    expect(classes(pre)).toContain('linenos');
+    const lines = all(pre, 'span.line');
+    expect(lines.map((l) => attr(l, 'dataLine'))).toEqual(['1', '2', '3']);
+    expect(lines.map((l) => classes(l).includes('highlighted'))).toEqual([false, true, true]);
+    expect(text(pre)).toBe('echo a\necho b\necho c');
+  });
+
+  it('marks lines without numbering them when only markLines is given', async () => {
+    const root = parseFragment(await highlightCode('a\nb', 'c', { markLines: [1] }));
+    expect(classes(one(root, 'pre'))).not.toContain('linenos');
+    expect(all(root, 'span.line').map((l) => [attr(l, 'dataLine'), classes(l)])).toEqual([
+      [undefined, ['line', 'highlighted']],
+      [undefined, ['line']],
+    ]);
+  });
+
+  it('shows an unknown language as escaped plain text, as the pipeline does', async () => {
+    expect(await highlightCode('a < b && c', 'nosuchlang')).toBe('<pre><code class="language-nosuchlang">a &lt; b &amp;&amp; c</code></pre>');
+    expect(await highlightCode('x', '')).toBe('<pre><code>x</code></pre>');
+  });
+
+  it('numbers and marks the lines of an unknown language too', async () => {
+    const root = parseFragment(await highlightCode('one\n<two>', 'nosuchlang', { linenos: true, markLines: [2] }));
+    expect(classes(one(root, 'pre'))).toEqual(['linenos']);
+    expect(all(root, 'span.line').map((l) => [attr(l, 'dataLine'), classes(l), text(l)])).toEqual([
+      ['1', ['line'], 'one'],
+      ['2', ['line', 'highlighted'], '<two>'],
+    ]);
   });
 });
