@@ -1,6 +1,6 @@
 /**
  * A small, fast scanner for the parts of HTML the link checker needs: every URL-bearing attribute
- * (with its exact position, so it can be rewritten in place) and every `id`. It reads HTML as
+ * (with its exact position) and every `id`. It reads HTML as
  * browsers tokenize it for these purposes — quoted, single-quoted and unquoted attributes, character
  * references, comments skipped, `<script>`/`<style>`/`<textarea>`/`<title>` contents treated as text —
  * without building a tree, so checking a 4000-page site costs milliseconds. Its results are tested
@@ -40,11 +40,6 @@ const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
 /** Decodes character references (`&#x26;`, `&#38;`, `&amp;`, every HTML5 name) in an attribute value or text. */
 export function decodeEntities(text: string): string {
   return text.includes('&') ? decodeHTMLAttribute(text) : text;
-}
-
-/** Encodes a value for a double-quoted attribute, the way rehype-stringify does. */
-export function encodeAttribute(value: string): string {
-  return value.replace(/&/g, '&#x26;').replace(/"/g, '&#x22;');
 }
 
 /** The URLs of a `srcset` value, with their offsets inside the value. */
@@ -131,16 +126,10 @@ function mayBeRawText(length: number, first: number): boolean {
 
 /**
  * Walks the tags of `html`: comments, CDATA, doctypes and the text inside raw-text elements are
- * skipped. `onOpen` gets each opening tag (and may read its attributes through `onAttribute`),
- * `onClose` each closing tag. An open tag's name is `html.slice(start + 1, nameEnd)`, left for
- * `onOpen` to take only when it needs it.
+ * skipped. `onOpen` gets each opening tag (and may read its attributes through `onAttribute`). An
+ * open tag's name is `html.slice(start + 1, nameEnd)`, left for `onOpen` to take only when it needs it.
  */
-function walkTags(
-  html: string,
-  onOpen: (start: number, nameEnd: number, end: number) => void,
-  onAttribute?: OnAttribute,
-  onClose?: (name: string, start: number, end: number) => void,
-): void {
+function walkTags(html: string, onOpen: (start: number, nameEnd: number, end: number) => void, onAttribute?: OnAttribute): void {
   const n = html.length;
   let i = 0;
   while ((i = html.indexOf('<', i)) >= 0 && i + 1 < n) {
@@ -155,11 +144,6 @@ function walkTags(
     if (c === SLASH && i + 2 < n && isLetter(html.charCodeAt(i + 2))) {
       const e = html.indexOf('>', i + 2);
       if (e < 0) return;
-      if (onClose) {
-        let j = i + 2;
-        while (j < e && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== SLASH) j++;
-        onClose(html.slice(i + 2, j).toLowerCase(), i, e + 1);
-      }
       i = e + 1;
       continue;
     }
@@ -227,57 +211,4 @@ export function scanHtml(html: string): ScannedHtml {
   };
   walkTags(html, onOpen, onAttribute);
   return { refs, ids };
-}
-
-/** A span of HTML, `[start, end)`. */
-export interface Span {
-  start: number;
-  end: number;
-}
-
-/**
- * Spans of the given elements' contents (`<code>...</code>`, `<pre>...</pre>`, `<a>...</a>`), where
- * text must not be turned into links. Unclosed elements run to the end.
- */
-export function elementSpans(html: string, tags: readonly string[]): Span[] {
-  const wanted = new Set(tags);
-  const spans: Span[] = [];
-  const open = new Map<string, { depth: number; start: number }>();
-  walkTags(
-    html,
-    (start, nameEnd) => {
-      const name = html.slice(start + 1, nameEnd).toLowerCase();
-      if (!wanted.has(name)) return;
-      const state = open.get(name) ?? { depth: 0, start };
-      if (state.depth === 0) state.start = start;
-      state.depth++;
-      open.set(name, state);
-    },
-    undefined,
-    (name, _start, end) => {
-      const state = open.get(name);
-      if (state && state.depth > 0 && --state.depth === 0) spans.push({ start: state.start, end });
-    },
-  );
-  for (const state of open.values()) if (state.depth > 0) spans.push({ start: state.start, end: html.length });
-  return spans.sort((a, b) => a.start - b.start);
-}
-
-/** Whether `[start, end)` overlaps any span. */
-export function insideSpans(spans: readonly Span[], start: number, end: number): boolean {
-  return spans.some((s) => start < s.end && end > s.start);
-}
-
-/** Replaces `[start, end)` ranges of `text` (non-overlapping, any order). */
-export function spliceAll(text: string, edits: readonly { start: number; end: number; value: string }[]): string {
-  if (edits.length === 0) return text;
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  let out = '';
-  let at = 0;
-  for (const edit of sorted) {
-    if (edit.start < at) continue;
-    out += text.slice(at, edit.start) + edit.value;
-    at = edit.end;
-  }
-  return out + text.slice(at);
 }

@@ -11,7 +11,6 @@
  * into the source file, through the Liquid output.
  */
 import type { Liquid } from 'liquidjs';
-import { rewriteLinkTags } from '../check/rewrite.js';
 import { indexPosts, linkContextOf, missingPostProblem, type PostIndex } from '../content/post-index.js';
 import { type Diagnostic, diagnosticFrom, LocatedError, warning } from '../diagnostics.js';
 import { hasLiquid, renderDocument } from '../liquid/render-document.js';
@@ -110,7 +109,7 @@ export async function renderPostBodies(
     }),
   );
   const rendered = results.filter((r): r is RenderedPost => r !== undefined);
-  return { rendered: rewriteLinkTags(rendered, site.posts, { baseurl: site.config.baseurl }), diagnostics };
+  return { rendered, diagnostics };
 }
 
 /** Whether a page is the site's index, which `paginate:` splits into pages. */
