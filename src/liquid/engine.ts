@@ -9,6 +9,7 @@ import path from 'node:path';
 import { type FilterImplOptions, Liquid, toValue } from 'liquidjs';
 import { absoluteUrl, encodeHref, relativeUrl, type UrlSettings } from '../urls.js';
 import { ARRAY_FILTERS } from './filters-array.js';
+import { dividedBy } from './filters-number.js';
 import { inspect, jsonify, normalizeWhitespace, numberOfWords, slugify, toInteger, uriEscape, xmlEscape } from './filters-text.js';
 import type { JekyllSiteHooks } from './hooks.js';
 import { isHash, isNil } from './ruby.js';
@@ -95,6 +96,7 @@ function siteFilters(urls: UrlSettings, hooks: JekyllSiteHooks): Record<string, 
     jsonify,
     inspect,
     to_integer: toInteger,
+    divided_by: dividedBy,
   };
 }
 

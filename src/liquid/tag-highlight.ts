@@ -1,6 +1,7 @@
 /**
  * `{% highlight lang [linenos] [mark_lines="1 2"] %}…{% endhighlight %}`, as Jekyll 4.3's tag: the
- * body is Liquid (so `{% raw %}` inside works as in Jekyll), leading and trailing line breaks are
+ * body is Liquid (so `{% raw %}` inside works as in Jekyll) unless the render asks for literal code
+ * (LITERAL_CODE_REGISTER, set by renderDocument's `literalCode`), leading and trailing line breaks are
  * dropped, the language is lowercased, and the highlighted HTML comes in Jekyll's
  * `<figure class="highlight">` wrapper with `data-lang` on its `code`.
  */
@@ -38,27 +39,46 @@ export function parseHighlightMarkup(markup: string): HighlightOptions | undefin
 
 const escapeAttribute = (text: string): string => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+/**
+ * The Context register that, when true, makes highlight bodies literal code (no Liquid inside, as
+ * for inkstone's own posts where code stays code); otherwise the body is Liquid, as in Jekyll.
+ */
+export const LITERAL_CODE_REGISTER = 'inkstone:literal-code';
+
 /** The highlight tag class, highlighting through `hooks.highlight`. */
 export function highlightTag(hooks: Pick<JekyllSiteHooks, 'highlight'>): TagClass {
   return class HighlightTag extends Tag {
     private readonly options: HighlightOptions;
-    private readonly templates: Template[] = [];
+    /** The body's tokens, parsed on first Jekyll-mode render (a literal body is never parsed, so Jinja or Helm text in it cannot fail). */
+    private readonly tokens: TopLevelToken[] = [];
+    private readonly source: string;
+    private readonly parser: Parser;
+    private templates: Template[] | undefined;
 
     constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid, parser: Parser) {
       super(token, remainTokens, liquid);
       const options = parseHighlightMarkup(token.args);
       if (!options) throw new Error(`highlight: cannot read "${token.args.trim()}" (expected {% highlight <lang> [linenos] [mark_lines="1 2"] %})`);
       this.options = options;
+      this.parser = parser;
       while (remainTokens.length) {
         const next = remainTokens.shift()!;
-        if (next.kind === TokenKind.Tag && (next as TagToken).name === 'endhighlight') return;
-        this.templates.push(parser.parseToken(next, remainTokens));
+        if (next.kind === TokenKind.Tag && (next as TagToken).name === 'endhighlight') {
+          this.source = token.input.slice(token.end, next.begin);
+          return;
+        }
+        this.tokens.push(next);
       }
       throw new Error(`tag ${token.getText()} not closed (no {% endhighlight %})`);
     }
 
     *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-      const body = String(yield this.liquid.renderer.renderTemplates(this.templates, ctx));
+      let body: string;
+      if (ctx.getRegister(LITERAL_CODE_REGISTER) === true) body = this.source;
+      else {
+        this.templates ??= this.parser.parseTokens([...this.tokens]);
+        body = String(yield this.liquid.renderer.renderTemplates(this.templates, ctx));
+      }
       const code = body.replace(/^[\n\r]+|[\n\r]+$/g, '');
       const { lang, linenos, markLines } = this.options;
       const html = String(yield hooks.highlight(code, lang, { linenos, markLines }));

@@ -64,6 +64,12 @@ describe('renderDocument', () => {
     expect(mapped(out)).toEqual(['1: ab 1', '7: ', '8: c']);
   });
 
+  it('maps the lines of a raw block line for line', async () => {
+    const body = 'a\n{% raw %}{{ x }}\n[link](./b.md)\n{% endraw %}\nz';
+    const out = await renderDocument(engine, body, {}, 'posts/x.md');
+    expect(mapped(out)).toEqual(['1: a', '2: {{ x }}', '3: [link](./b.md)', '4: ', '5: z']);
+  });
+
   it('has one map entry per output line', async () => {
     const out = await renderDocument(engine, '{% include three.html %}', {}, 'posts/x.md');
     expect(out.lines).toHaveLength(out.text.split('\n').length + 1);

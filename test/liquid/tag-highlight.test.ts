@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderDocument } from '../../src/liquid/render-document.js';
 import { parseHighlightMarkup } from '../../src/liquid/tag-highlight.js';
 import { highlightCode } from '../../src/markdown/highlight.js';
 import { all, attr, classes, one, parseFragment, text } from '../helpers/html.js';
@@ -56,5 +57,22 @@ describe('{% highlight %}', () => {
     const { engine } = await fixtureEngine();
     expect(() => engine.parse('{% highlight %}x{% endhighlight %}')).toThrow(/highlight: cannot read "" \(expected \{% highlight <lang>/);
     expect(() => engine.parse('{% highlight c %}\nx')).toThrow(/not closed/);
+  });
+});
+
+describe('{% highlight %} as literal code', () => {
+  it('keeps the body exactly as written when the render asks for literal code', async () => {
+    const { engine } = await fixtureEngine();
+    const body = '{% highlight yaml %}\nimage: {{ .Values.image }}\n{% for x in list %}{{ x }}\n{% raw %}kept{% endraw %}\n{% endhighlight %}';
+    const out = await renderDocument(engine, body, { page: { title: '标题' } }, 'posts/x.md', { literalCode: true });
+    expect(out.text).toBe(
+      '<figure class="highlight"><pre><code data-lang="yaml" class="language-yaml">[]image: {{ .Values.image }}\n{% for x in list %}{{ x }}\n{% raw %}kept{% endraw %}</code></pre></figure>',
+    );
+  });
+
+  it('evaluates the same body as Jekyll would otherwise, and reports its errors then', async () => {
+    const { engine } = await fixtureEngine();
+    const body = 'a\n{% highlight yaml %}\n{% for x in list %}{{ x }}\n{% endhighlight %}';
+    await expect(renderDocument(engine, body, {}, 'posts/x.md')).rejects.toMatchObject({ line: 3 });
   });
 });
