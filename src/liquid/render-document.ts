@@ -23,6 +23,8 @@ export interface LiquidOutput {
 export interface RenderDocumentOptions {
   /** `{% highlight %}` bodies are literal code, not Liquid (inkstone's own posts: code stays code). Default false: Jekyll's behaviour. */
   literalCode?: boolean;
+  /** Undefined variables are errors (`_config.yml` liquid.strict_variables); the engine's own setting otherwise. */
+  strictVariables?: boolean;
 }
 
 /** Whether a text has any Liquid at all (`{{` or `{%`); documents without it skip rendering. */
@@ -102,7 +104,12 @@ export async function renderDocument(engine: Liquid, body: string, scope: object
     throw located(thrown, body, file, 1, root);
   }
   const lineOf = lineFinder(body);
-  const ctx = new Context(scope, engine.options, { sync: false }, { liquid: engine });
+  const ctx = new Context(
+    scope,
+    engine.options,
+    { sync: false, ...(options.strictVariables !== undefined ? { strictVariables: options.strictVariables } : {}) },
+    { liquid: engine },
+  );
   if (options.literalCode) ctx.setRegister(LITERAL_CODE_REGISTER, true);
   const emitter = new StringEmitter();
   /** Where each template's output starts in the emitter's buffer. */

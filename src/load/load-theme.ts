@@ -69,7 +69,8 @@ export async function loadTheme(
     root,
     urls: { url: settings.url, baseurl: settings.baseurl },
     hooks,
-    strictVariables: settings.liquid?.strictVariables,
+    // Strict variables apply to the site's own documents and layouts only (see renderDocument, renderWithLayout):
+    // the default theme reads optional fields.
     strictFilters: settings.liquid?.strictFilters,
     ...(settings.timezone ? { timezone: settings.timezone } : {}),
   });
@@ -102,7 +103,8 @@ export async function loadTheme(
       try {
         const templates = engine.parse(parsed.body, abs);
         const parent = typeof parsed.data.layout === 'string' && parsed.data.layout !== 'none' ? parsed.data.layout : undefined;
-        layouts.set(name, { name, file, parent, line: parsed.bodyLine, templates, source: parsed.body, data: parsed.data });
+        const own = path.resolve(dir) !== path.resolve(BUILTIN_LAYOUTS);
+        layouts.set(name, { name, file, parent, line: parsed.bodyLine, templates, source: parsed.body, data: parsed.data, own });
       } catch (thrown) {
         errors.push(error(file, `Liquid syntax error: ${liquidMessage(thrown)}`, liquidErrorLine(thrown, parsed.bodyLine)));
         broken.add(name);

@@ -27,6 +27,7 @@ export async function renderWithLayout(
   name: string,
   content: string,
   scope: { page: Record<string, unknown>; site: Record<string, unknown>; paginator?: Record<string, unknown> },
+  strictVariables = false,
 ): Promise<string> {
   if (!name || name === 'none') return content;
   const chain = layoutChain(theme, name);
@@ -34,7 +35,9 @@ export async function renderWithLayout(
   let html = content;
   for (const layout of chain) {
     try {
-      html = (await theme.engine.render(layout.templates, { ...scope, content: html, layout: layout.data })) as string;
+      // `liquid.strict_variables` holds for the site's own layouts; the default theme reads optional fields.
+      const options = { strictVariables: strictVariables && layout.own };
+      html = (await theme.engine.render(layout.templates, { ...scope, content: html, layout: layout.data }, options)) as string;
     } catch (thrown) {
       throw new TemplateError(`Liquid error in layout "${layout.name}": ${liquidMessage(thrown)}`, layout.file, liquidErrorLine(thrown, layout.line));
     }

@@ -109,6 +109,8 @@ export interface Layout {
   source: string;
   /** The layout's front matter (Liquid's `layout` object). */
   data: Record<string, unknown>;
+  /** The site's own layout (not the default theme's). */
+  own: boolean;
 }
 
 /** Where a theme's parts are, site first, then inkstone's default theme. */

@@ -49,16 +49,18 @@ export async function runLiquid(
   doc: Document,
   scope: Record<string, unknown>,
   diagnostics: Diagnostic[],
+  strictVariables = false,
 ): Promise<{ text: string; lines?: number[] } | undefined> {
   if (doc.liquid === 'none' || !hasLiquid(doc.body)) return { text: doc.body };
   const aside = doc.liquid === 'prose' ? setAside(doc.body, codeRanges(doc.body)) : { text: doc.body, restore: (t: string) => t };
   if (!hasLiquid(aside.text)) return { text: doc.body };
   try {
-    const out = await renderDocument(engine, aside.text, scope, doc.source);
+    // In inkstone's own posts, `{% highlight %}` bodies are code too: printed as written.
+    const out = await renderDocument(engine, aside.text, scope, doc.source, { literalCode: doc.liquid === 'prose', strictVariables });
     return { text: aside.restore(out.text), lines: out.lines };
   } catch (thrown) {
     const line = thrown instanceof LocatedError && thrown.line !== undefined ? doc.bodyLine - 1 + thrown.line : doc.bodyLine;
-    diagnostics.push(diagnosticFrom(thrown, { file: doc.source, line }, 'Liquid error: '));
+    diagnostics.push({ ...diagnosticFrom(thrown, { file: doc.source }, 'Liquid error: '), line });
     return undefined;
   }
 }
@@ -95,7 +97,7 @@ export async function renderPostBodies(
     posts.map(async (post): Promise<RenderedPost | undefined> => {
       try {
         const scope = drops ? { site: drops.siteDrop, page: drops.summaries.get(post.source) } : {};
-        const liquid = await runLiquid(engine, post, scope, diagnostics);
+        const liquid = await runLiquid(engine, post, scope, diagnostics, site.config.liquid.strictVariables);
         if (!liquid) return undefined;
         const rendered = await service.render(markdownInputOf(post, index, site.config.baseurl, liquid));
         for (const message of rendered.warnings ?? []) diagnostics.push(warning(post.source, message, post.bodyLine));
@@ -132,7 +134,7 @@ export async function renderPageBodies(
   );
   const renderOne = async (page: Page, paginator?: Record<string, unknown>): Promise<{ html: string; rendered?: RenderedMarkdown } | undefined> => {
     const scope = { site: drops.siteDrop, page: pageDrop(page), ...(paginator ? { paginator } : {}) };
-    const liquid = await runLiquid(engine, page, scope, diagnostics);
+    const liquid = await runLiquid(engine, page, scope, diagnostics, site.config.liquid.strictVariables);
     if (!liquid) return undefined;
     if (page.format === 'sass') return { html: compileSass(liquid.text, { root: site.config.root, source: page.source, bodyLine: page.bodyLine }) };
     if (page.format !== 'markdown') return { html: liquid.text };

@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
+import { build as runBuild } from '../../src/build.js';
 import type { LinkRef as CheckedLink } from '../../src/markdown/pipeline.js';
 import type { RenderedPost } from '../../src/render/context.js';
-import { all, attr, parseFragment } from '../helpers/html.js';
+import { all, attr, one, parseFragment } from '../helpers/html.js';
 import { renderedPosts } from '../helpers/posts.js';
+import { makeSite, post, readHtml, text } from '../helpers/site.js';
 
 const DRAFTS = `---
 title: Some drafts
@@ -103,5 +107,89 @@ describe('excerpts', () => {
       '/notes/basic/2020/01/01/some-drafts.html',
     ]);
     expect(hrefs(rendered.html)).toEqual(['./img/d.png', '#%E5%86%85%E6%A0%B8', '/notes/basic/2020/01/01/some-drafts.html']);
+  });
+});
+
+describe('Liquid in documents', () => {
+  const build = async (files: Record<string, string>, config = 'title: 笔记\n') => {
+    const root = await makeSite({ '_config.yml': config, ...files });
+    const out = path.join(root, 'public');
+    const report = await runBuild({ root, outDir: out, cache: false, workers: 0 });
+    return { root, out, report };
+  };
+  const codeText = async (out: string, file: string) => all(await readHtml(out, file), 'pre').map((el) => text(el));
+
+  it('runs in the prose of inkstone posts but never in their code (Helm, Jinja, Go templates stay as written)', async () => {
+    const body = [
+      '标题是 {{ page.title }}。',
+      '',
+      '```yaml',
+      'image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"',
+      '```',
+      '',
+      '```jinja',
+      '{% for host in groups["web"] %}{{ host }}{% endfor %}',
+      '```',
+      '',
+      'Go 模板写作 `{{ .Name }}`，不必加 raw。',
+      '',
+      '{% highlight go %}',
+      'fmt.Println("{{ . }}")',
+      '{% endhighlight %}',
+      '',
+    ].join('\n');
+    const { out, report } = await build({ 'posts/2020-01-01-helm.md': post({ title: 'Helm 笔记' }, body) });
+    expect(report.ok, JSON.stringify(report.diagnostics)).toBe(true);
+    const doc = await readHtml(out, '2020/01/01/helm.html');
+    const content = one(doc, '.post-content');
+    expect(text(all(content, 'p')[0]!)).toBe('标题是 Helm 笔记。');
+    expect(all(content, 'code').map((c) => text(c))).toContain('{{ .Name }}');
+    expect(await codeText(out, '2020/01/01/helm.html')).toEqual([
+      'image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"',
+      '{% for host in groups["web"] %}{{ host }}{% endfor %}',
+      'fmt.Println("{{ . }}")',
+    ]);
+  });
+
+  it('runs everywhere in Jekyll posts, as Jekyll does, {% raw %} included', async () => {
+    const body = '```yaml\nname: "{{ page.title }}"\nraw: "{% raw %}{{ x }}{% endraw %}"\n```\n';
+    const { out, report } = await build({ '_posts/2020-01-01-ansible.md': post({ title: 'Ansible' }, body) });
+    expect(report.ok, JSON.stringify(report.diagnostics)).toBe(true);
+    expect(await codeText(out, '2020/01/01/ansible.html')).toEqual(['name: "Ansible"\nraw: "{{ x }}"']);
+  });
+
+  it('can be turned off per file, and its in-code mode chosen for the whole site', async () => {
+    const files = {
+      'posts/2020-01-01-off.md': post({ title: 'Off', render_with_liquid: 'false' }, '{{ page.title }}\n'),
+      'posts/2020-01-02-code.md': post({ title: 'Code' }, '`{{ page.title }}`\n'),
+    };
+    const { out } = await build(files, 'liquid_in_code: true\n');
+    expect(text(one(await readHtml(out, '2020/01/01/off.html'), '.post-content p'))).toBe('{{ page.title }}');
+    expect(text(one(await readHtml(out, '2020/01/02/code.html'), '.post-content code'))).toBe('Code');
+  });
+
+  it('reports Liquid errors at the source line, every one in one run, and writes nothing', async () => {
+    const { report, out } = await build({
+      'posts/2020-01-01-a.md': post({ title: 'A' }, 'one\n\ntwo {% if %}\n'),
+      'posts/2020-01-02-b.md': post({ title: 'B' }, '{% for i in (1..3) %}\nline {{ i }}\n{% endfor %}\n\n{% post_url 2020-01-01-aa %}\n'),
+      'posts/2020-01-03-c.md': post({ title: 'C' }, '{{ page.title | no_such_filter }} {{ missing.value }}\n'),
+    });
+    expect(report.ok).toBe(false);
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.line, d.message.slice(0, 60)])).toEqual([
+      ['posts/2020-01-01-a.md', 6, expect.stringMatching(/^Liquid error: /)],
+      ['posts/2020-01-02-b.md', 8, expect.stringMatching(/^Liquid error: post_url: no post named "2020-01-01-aa" \(did y/)],
+    ]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('makes undefined variables errors with liquid.strict_variables', async () => {
+    const { report } = await build({ 'posts/2020-01-01-a.md': post({ title: 'A' }, '{{ missing.value }}\n') }, 'liquid:\n  strict_variables: true\n');
+    expect(report.diagnostics.map((d) => [d.file, d.line, d.severity])).toEqual([['posts/2020-01-01-a.md', 4, 'error']]);
+  });
+
+  it('maps link lines through Liquid output that changed the line count', async () => {
+    const body = '{% for i in (1..3) %}\n行 {{ i }}\n{% endfor %}\n\n[broken](#nowhere)\n';
+    const { report } = await build({ 'posts/2020-01-01-a.md': post({ title: 'A' }, body) });
+    expect(report.diagnostics.map((d) => [d.file, d.line, d.message.slice(0, 18)])).toEqual([['posts/2020-01-01-a.md', 8, 'link to "#nowhere"']]);
   });
 });
