@@ -6,9 +6,10 @@ import path from 'node:path';
 import type { SiteConfig } from '../config/config.js';
 import { SITE_FILES } from '../config/defaults.js';
 import { toSlashes } from '../fs/list-tree.js';
-import { isEditorTemp, postsEntryKind } from '../site/content-paths.js';
+import { isEditorTemp, postsEntryKind, type SiteRules, siteEntryKind } from '../site/content-paths.js';
+import { siteRulesOf } from '../site/site-rules.js';
 
-/** What to watch, as absolute paths (from the site config). */
+/** What to watch, as absolute paths (from the site config), and the site's content rules. */
 export interface WatchTargets {
   root: string;
   configFile: string;
@@ -16,12 +17,14 @@ export interface WatchTargets {
   layoutsDir: string;
   /** Never watched, even when inside a watched folder. */
   outDir: string;
-  /** Whether `posts/_drafts/` is built (and so worth watching). */
+  /** Whether drafts are built (and so worth watching). */
   drafts: boolean;
+  /** What the loader reads below the root (site/content-paths.ts): the watcher uses the same rules. */
+  rules: SiteRules;
 }
 
-/** What a source file is to the build. */
-export type SourceKind = 'config' | 'layout' | 'post';
+/** What a source file is to the build: posts may take the fast path; everything else needs a full plan. */
+export type SourceKind = 'config' | 'layout' | 'post' | 'content';
 
 /** A chokidar event name. */
 export type FileEvent = 'add' | 'change' | 'unlink' | 'addDir' | 'unlinkDir';
@@ -35,6 +38,7 @@ export function targetsOf(config: SiteConfig): WatchTargets {
     layoutsDir: config.layoutsDir,
     outDir: config.outDir,
     drafts: config.drafts,
+    rules: siteRulesOf(config),
   };
 }
 
@@ -42,23 +46,30 @@ export function targetsOf(config: SiteConfig): WatchTargets {
 export const inside = (dir: string, file: string) => file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 
 /**
- * Which source a path belongs to, or undefined when the build does not read it: `_config.yml`,
- * anything below the layouts folder but hidden names and editor temp files, and what the loader
- * takes below the posts folder (the same rule: `site/content-paths.ts`).
+ * Which source a path belongs to, or undefined when the build does not read it. Below the site
+ * root the loader's own rules decide (site/content-paths.ts); posts and layouts folders configured
+ * outside the root are watched with the same rules for those folders.
  */
-export function kindOf(targets: WatchTargets, file: string, isDirectory = false): SourceKind | undefined {
+export function kindOf(targets: WatchTargets, file: string, isDirectory = false): SourceKind | 'folder' | undefined {
   if (file === targets.configFile) return isDirectory ? undefined : 'config';
   if (inside(targets.outDir, file)) return undefined;
+  if (inside(targets.root, file)) {
+    const kind = siteEntryKind(toSlashes(path.relative(targets.root, file)), targets.rules, isDirectory);
+    if (kind === undefined || kind === 'folder' || kind === 'config') return kind === 'config' ? undefined : kind;
+    if (kind === 'post' || kind === 'draft' || kind === 'post-asset') return 'post';
+    if (kind === 'layout' || kind === 'include' || kind === 'theme-asset') return 'layout';
+    return 'content';
+  }
+  if (inside(targets.postsDir, file)) {
+    const kind = postsEntryKind(toSlashes(path.relative(targets.postsDir, file)), targets.drafts, isDirectory);
+    return kind === 'folder' ? 'folder' : kind ? 'post' : undefined;
+  }
   if (inside(targets.layoutsDir, file)) {
     const segments = path.relative(targets.layoutsDir, file).split(path.sep).filter(Boolean);
     const folders = isDirectory ? segments : segments.slice(0, -1);
     const name = isDirectory ? undefined : segments[segments.length - 1];
     if (folders.some((s) => s.startsWith('.')) || (name !== undefined && isEditorTemp(name))) return undefined;
-    return 'layout';
-  }
-  if (inside(targets.postsDir, file)) {
-    const rel = toSlashes(path.relative(targets.postsDir, file));
-    return postsEntryKind(rel, targets.drafts, isDirectory) ? 'post' : undefined;
+    return isDirectory ? 'folder' : 'layout';
   }
   return undefined;
 }

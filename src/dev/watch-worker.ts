@@ -30,7 +30,8 @@ async function start(): Promise<void> {
   current.on('all', (event, file) => {
     const abs = path.resolve(file);
     const kind = kindOf(targets, abs, event === 'addDir' || event === 'unlinkDir');
-    if (kind) send({ type: 'event', event: event as FileEvent, file: abs, kind });
+    // A folder that came or went may have held anything: the whole site is planned again.
+    if (kind) send({ type: 'event', event: event as FileEvent, file: abs, kind: kind === 'folder' ? 'content' : kind });
   });
   // chokidar drops a `change` for a file that had one less than 50 ms before (it throttles rather
   // than defers), so a quick second save would be lost. The raw fs.watch events are not throttled,
@@ -42,7 +43,7 @@ async function start(): Promise<void> {
     for (const candidate of candidates) {
       const abs = path.resolve(candidate);
       const kind = kindOf(targets, abs);
-      if (kind) {
+      if (kind && kind !== 'folder') {
         send({ type: 'event', event: 'change', file: abs, kind });
         return;
       }

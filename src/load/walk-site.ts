@@ -118,6 +118,7 @@ function add(found: SiteFiles, kind: SiteEntryKind, file: { absPath: string; sit
       found.content.push({ absPath, sitePath, relPath: sitePath });
       return;
     case 'config':
+    case 'theme-asset': // listed with the default theme's assets (stages/load.ts)
       return;
   }
 }

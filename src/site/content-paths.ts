@@ -103,10 +103,11 @@ export interface SiteRules {
 /**
  * What a path is to the build. `post` and `draft`: a post (`_posts/`, `<dir>/_posts/`, inkstone's
  * posts folder; `_drafts/` or `posts/_drafts/`); `post-asset`: a file in inkstone's posts folder
- * that is not a post; `layout`, `include`, `data`, `sass`: as their folders say; `content`: a page
- * or a static file (front matter decides); `config`: `_config.yml`.
+ * that is not a post; `layout`, `include`, `data`, `sass`: as their folders say; `theme-asset`: a
+ * file of `layouts/assets/` (copied to `assets/` with the default theme's); `content`: a page or a
+ * static file (front matter decides); `config`: `_config.yml`.
  */
-export type SiteEntryKind = 'config' | 'post' | 'draft' | 'post-asset' | 'layout' | 'include' | 'data' | 'sass' | 'content';
+export type SiteEntryKind = 'config' | 'post' | 'draft' | 'post-asset' | 'layout' | 'include' | 'theme-asset' | 'data' | 'sass' | 'content';
 
 /** Whether `rel` is `pattern` or below it, or matches it as a glob (`*` within a segment, `**` across). */
 export function matchesPathPattern(rel: string, pattern: string): boolean {
@@ -144,7 +145,7 @@ export function siteEntryKind(rel: string, rules: SiteRules, isDirectory = false
     if (isDirectory) return 'folder';
     const inner = rel.slice(rules.layoutsDir.length + 1);
     if (inner.startsWith('_includes/')) return 'include';
-    // `layouts/assets/` is the theme's: copied to `assets/` with the default theme's (see stages/load.ts).
+    if (inner.startsWith('assets/')) return 'theme-asset';
     return inner.includes('/') ? undefined : 'layout';
   }
   if (rules.exclude.some((p) => matchesPathPattern(rel, p))) return undefined;

@@ -15,8 +15,8 @@ import { loadData } from '../load/load-data.js';
 import { loadPosts, type SourceCache, walkPosts } from '../load/load-posts.js';
 import { loadTheme, themeFolders } from '../load/load-theme.js';
 import { walkSite } from '../load/walk-site.js';
-import { JEKYLL_DEFAULT_EXCLUDES, NODE_PROJECT_EXCLUDES, type SiteRules } from '../site/content-paths.js';
 import type { Document, Site, StaticFile, Theme } from '../site/model.js';
+import { siteRulesOf } from '../site/site-rules.js';
 
 /** What loading needs besides the configuration overrides. */
 export interface LoadOptions extends ConfigOverrides {
@@ -38,23 +38,6 @@ export function themeAssets(theme: Pick<Theme, 'folders'>): StaticFile[] {
     for (const rel of listTree(assets)) byPath.set(`assets/${rel}`, { path: `assets/${rel}`, copyFrom: path.join(assets, rel) });
   }
   return [...byPath.values()];
-}
-
-/** The content rules of a site (see site/content-paths.ts), from its configuration. */
-export function siteRulesOf(config: SiteConfig): SiteRules {
-  const rel = (p: string) => {
-    const r = toSlashes(path.relative(config.root, p));
-    return r.startsWith('..') || path.isAbsolute(r) ? '' : r;
-  };
-  const nodeProject = existsSync(path.join(config.root, 'package.json'));
-  return {
-    postsDir: rel(config.postsDir),
-    layoutsDir: rel(config.layoutsDir),
-    outDir: rel(config.outDir),
-    include: config.include,
-    exclude: [...JEKYLL_DEFAULT_EXCLUDES, ...(nodeProject ? NODE_PROJECT_EXCLUDES : []), ...config.exclude],
-    drafts: config.drafts,
-  };
 }
 
 /** What inkstone does for each Jekyll plugin it knows. */

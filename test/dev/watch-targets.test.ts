@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isWatched, kindOf, type WatchTargets, watchRoots } from '../../src/dev/watch-targets.js';
+import { JEKYLL_DEFAULT_EXCLUDES } from '../../src/site/content-paths.js';
 
 const targets: WatchTargets = {
   root: '/site',
@@ -8,7 +9,9 @@ const targets: WatchTargets = {
   layoutsDir: '/site/layouts',
   outDir: '/site/public',
   drafts: false,
+  rules: { postsDir: 'posts', layoutsDir: 'layouts', outDir: 'public', include: [], exclude: [...JEKYLL_DEFAULT_EXCLUDES, 'TODO.md'], drafts: false },
 };
+const withDrafts = { ...targets, drafts: true, rules: { ...targets.rules, drafts: true } };
 
 describe('kindOf', () => {
   it.each([
@@ -29,7 +32,17 @@ describe('kindOf', () => {
     ['/site/posts/_drafts/idea.md', undefined],
     ['/site/posts/_private/x.md', undefined],
     ['/site/layouts/.post.html.swp', undefined],
-    ['/site/README.md', undefined],
+    ['/site/README.md', 'content'],
+    ['/site/TODO.md', undefined],
+    ['/site/_posts/2020-01-01-a.md', 'post'],
+    ['/site/linux/_posts/2020-01-01-a.md', 'post'],
+    ['/site/_layouts/post.html', 'layout'],
+    ['/site/_includes/note.html', 'layout'],
+    ['/site/_data/links.yml', 'content'],
+    ['/site/_sass/custom.scss', 'content'],
+    ['/site/about.md', 'content'],
+    ['/site/assets/img/a.png', 'content'],
+    ['/site/.github/workflows/pages.yml', undefined],
     ['/site/public/index.html', undefined],
     ['/site/node_modules/x/index.js', undefined],
     ['/site/_config.yml.swp', undefined],
@@ -39,7 +52,7 @@ describe('kindOf', () => {
   });
 
   it('tells folders from files: a folder named 2020 is content, a file named 4913 is not', () => {
-    expect(kindOf(targets, '/site/posts/2020', true)).toBe('post');
+    expect(kindOf(targets, '/site/posts/2020', true)).toBe('folder');
     expect(kindOf(targets, '/site/posts/2020', false)).toBeUndefined();
     expect(kindOf(targets, '/site/posts/.git', true)).toBeUndefined();
     expect(kindOf(targets, '/site/posts/_drafts', true)).toBeUndefined();
@@ -48,11 +61,14 @@ describe('kindOf', () => {
   });
 
   it('watches drafts when drafts are built', () => {
-    expect(kindOf({ ...targets, drafts: true }, '/site/posts/_drafts/idea.md')).toBe('post');
+    expect(kindOf(withDrafts, '/site/posts/_drafts/idea.md')).toBe('post');
+    expect(kindOf(withDrafts, '/site/_drafts/idea.md')).toBe('post');
   });
 
   it('never watches the output folder, even inside the posts folder', () => {
-    expect(kindOf({ ...targets, outDir: '/site/posts/public' }, '/site/posts/public/index.html')).toBeUndefined();
+    expect(
+      kindOf({ ...targets, outDir: '/site/posts/public', rules: { ...targets.rules, outDir: 'posts/public' } }, '/site/posts/public/index.html'),
+    ).toBeUndefined();
   });
 });
 
@@ -62,7 +78,7 @@ describe('isWatched and watchRoots', () => {
     expect(isWatched(targets, '/site/posts')).toBe(true);
     expect(isWatched(targets, '/site/node_modules')).toBe(false);
     expect(isWatched(targets, '/site/.cache')).toBe(false);
-    expect(isWatched({ ...targets, postsDir: '/site/content/posts' }, '/site/content')).toBe(true);
+    expect(isWatched({ ...targets, postsDir: '/site/content/posts', rules: { ...targets.rules, postsDir: 'content/posts' } }, '/site/content')).toBe(true);
   });
 
   it('adds source folders that live outside the site root', () => {

@@ -75,7 +75,7 @@ describe('siteEntryKind', () => {
     ['_layouts/sub/x.html', false, undefined],
     ['layouts/post.html', false, 'layout'],
     ['layouts/_includes/x.html', false, 'include'],
-    ['layouts/assets/style.css', false, undefined],
+    ['layouts/assets/style.css', false, 'theme-asset'],
     ['_includes/note.html', false, 'include'],
     ['_data/kernel/versions.yml', false, 'data'],
     ['_sass/custom.scss', false, 'sass'],
