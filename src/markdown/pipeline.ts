@@ -22,6 +22,7 @@ import { headingIdPlugins } from './heading-ids.js';
 import { getHighlighter, isKnownLanguage, THEMES } from './highlight.js';
 import { estimateNesting } from './nesting.js';
 import rehypeCollect from './rehype-collect.js';
+import { hideHighlighted, restoreHighlighted } from './rehype-keep-highlighted.js';
 import rehypeNormalizeLinks from './rehype-normalize-links.js';
 import remarkSurvey from './remark-survey.js';
 
@@ -70,13 +71,11 @@ function hastProcessor(highlighter: Highlighter, raw: boolean): HastProcessor {
     { themes: THEMES, defaultColor: false, addLanguageClass: true, tokenizeMaxLineLength: 2000 },
   ] as const;
   const base = unified().use(remarkRehype, { allowDangerousHtml: raw });
-  const withRaw = raw ? base.use(rehypeRaw) : base;
+  // Raw HTML may hold code highlighted already ({% highlight %}): shiki leaves that alone.
+  const withRaw = raw ? base.use(rehypeRaw).use(hideHighlighted) : base;
   // shiki's rehype plugin is typed against its own unified; the runtime contract is the same.
-  return (withRaw.use(rehypeNormalizeLinks).use(headingIdPlugins) as unknown as HastProcessor)
-    .use(...(shiki as unknown as [never]))
-    .use(rehypeCollect)
-    .use(rehypeStringify)
-    .freeze() as unknown as HastProcessor;
+  const highlighted = (withRaw.use(rehypeNormalizeLinks).use(headingIdPlugins) as unknown as HastProcessor).use(...(shiki as unknown as [never]));
+  return (raw ? highlighted.use(restoreHighlighted) : highlighted).use(rehypeCollect).use(rehypeStringify).freeze() as unknown as HastProcessor;
 }
 
 /** Loads the grammars a post needs that are not loaded yet; unknown names are left to render plain. */
