@@ -4,8 +4,6 @@
  * their prose without touching their code (a Helm chart's `{{ .Values.image }}` stays as written).
  */
 import type { Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 
 /** A range of the source, `[start, end)` in UTF-16 offsets. */
@@ -14,11 +12,17 @@ export interface Range {
   end: number;
 }
 
-const parser = unified().use(remarkParse).freeze();
+/** Markdown → mdast, loaded on first use (a warm build with nothing to render never loads micromark). */
+let parse: Promise<(markdown: string) => Root> | undefined;
 
 /** The ranges of every code block and code span of `markdown`, in order. */
-export function codeRanges(markdown: string): Range[] {
-  const tree = parser.parse(markdown) as Root;
+export async function codeRanges(markdown: string): Promise<Range[]> {
+  parse ??= import('mdast-util-from-markdown').then(
+    ({ fromMarkdown }) =>
+      (text: string) =>
+        fromMarkdown(text),
+  );
+  const tree = (await parse)(markdown);
   const ranges: Range[] = [];
   visit(tree, (node) => {
     if ((node.type === 'code' || node.type === 'inlineCode') && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {

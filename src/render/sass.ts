@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { compileString, type Exception, type Importer } from 'sass';
+import type { Exception, Importer } from 'sass';
 import { LocatedError } from '../diagnostics.js';
 import { toSlashes } from '../fs/list-tree.js';
 
@@ -36,9 +36,11 @@ export interface SassOptions {
   style?: 'expanded' | 'compressed';
 }
 
-/** Compiles Sass or SCSS (by the file's extension) to CSS; throws LocatedError with the file and line of a problem. */
-export function compileSass(text: string, options: SassOptions): string {
+/** Compiles Sass or SCSS (by the file's extension) to CSS; rejects with a LocatedError with the file and line of a problem. */
+export async function compileSass(text: string, options: SassOptions): Promise<string> {
   const abs = path.join(options.root, options.source);
+  // Loaded on first use: sass is large, and most builds compile nothing.
+  const { compileString } = await import('sass');
   try {
     const result = compileString(text, {
       syntax: options.source.endsWith('.sass') ? 'indented' : 'scss',

@@ -52,7 +52,7 @@ export async function runLiquid(
   strictVariables = false,
 ): Promise<{ text: string; lines?: number[] } | undefined> {
   if (doc.liquid === 'none' || !hasLiquid(doc.body)) return { text: doc.body };
-  const aside = doc.liquid === 'prose' ? setAside(doc.body, codeRanges(doc.body)) : { text: doc.body, restore: (t: string) => t };
+  const aside = doc.liquid === 'prose' ? setAside(doc.body, await codeRanges(doc.body)) : { text: doc.body, restore: (t: string) => t };
   if (!hasLiquid(aside.text)) return { text: doc.body };
   try {
     // In inkstone's own posts, `{% highlight %}` bodies are code too: printed as written.
@@ -136,7 +136,7 @@ export async function renderPageBodies(
     const scope = { site: drops.siteDrop, page: pageDrop(page), ...(paginator ? { paginator } : {}) };
     const liquid = await runLiquid(engine, page, scope, diagnostics, site.config.liquid.strictVariables);
     if (!liquid) return undefined;
-    if (page.format === 'sass') return { html: compileSass(liquid.text, { root: site.config.root, source: page.source, bodyLine: page.bodyLine }) };
+    if (page.format === 'sass') return { html: await compileSass(liquid.text, { root: site.config.root, source: page.source, bodyLine: page.bodyLine }) };
     if (page.format !== 'markdown') return { html: liquid.text };
     const rendered = explainMissingPosts(await service.render(markdownInputOf(page, index, site.config.baseurl, liquid)), page, index);
     return { html: rendered.html, rendered };

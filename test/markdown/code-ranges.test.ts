@@ -4,16 +4,16 @@ import { codeRanges, setAside } from '../../src/markdown/code-ranges.js';
 describe('codeRanges / setAside', () => {
   const doc = 'Prose {{ a }} and `{{ span }}`.\n\n```yaml\nimage: "{{ .Values.image }}"\n```\n\n    indented {% x %}\n\nend {{ b }}\n';
 
-  it('finds code blocks and code spans', () => {
-    expect(codeRanges(doc).map((r) => doc.slice(r.start, r.end))).toEqual([
+  it('finds code blocks and code spans', async () => {
+    expect((await codeRanges(doc)).map((r) => doc.slice(r.start, r.end))).toEqual([
       '`{{ span }}`',
       '```yaml\nimage: "{{ .Values.image }}"\n```',
       '    indented {% x %}',
     ]);
   });
 
-  it('sets code aside keeping every line where it was, and puts it back', () => {
-    const { text, restore } = setAside(doc, codeRanges(doc));
+  it('sets code aside keeping every line where it was, and puts it back', async () => {
+    const { text, restore } = setAside(doc, await codeRanges(doc));
     expect(text.split('\n')).toHaveLength(doc.split('\n').length);
     expect(text).not.toContain('.Values');
     expect(text).toContain('{{ a }}');
