@@ -22,7 +22,13 @@ import { headingIdPlugins } from './heading-ids.js';
 import { getHighlighter, isKnownLanguage, THEMES } from './highlight.js';
 import { estimateNesting } from './nesting.js';
 import rehypeCollect from './rehype-collect.js';
+import rehypeKramdownCodeAttributes from './rehype-kramdown-code-attributes.js';
+import rehypeKramdownToc from './rehype-kramdown-toc.js';
 import rehypeNormalizeLinks from './rehype-normalize-links.js';
+import remarkKramdownExtensions from './remark-kramdown-extensions.js';
+import remarkKramdownHeadingId from './remark-kramdown-heading-id.js';
+import remarkKramdownIal from './remark-kramdown-ial.js';
+import remarkKramdownSpanIal from './remark-kramdown-span-ial.js';
 import remarkSurvey from './remark-survey.js';
 
 export type { Heading, LinkContext, LinkRef } from './file-data.js';
@@ -70,8 +76,10 @@ function hastProcessor(highlighter: Highlighter, raw: boolean): HastProcessor {
   const base = unified().use(remarkRehype, { allowDangerousHtml: raw });
   const withRaw = raw ? base.use(rehypeRaw) : base;
   // shiki's rehype plugin is typed against its own unified; the runtime contract is the same.
-  return (withRaw.use(rehypeNormalizeLinks).use(headingIdPlugins) as unknown as HastProcessor)
+  // The TOC links the final heading ids; code attributes go on the `pre` that shiki makes.
+  return (withRaw.use(rehypeNormalizeLinks).use(headingIdPlugins).use(rehypeKramdownToc) as unknown as HastProcessor)
     .use(...(shiki as unknown as [never]))
+    .use(rehypeKramdownCodeAttributes)
     .use(rehypeCollect)
     .use(rehypeStringify)
     .freeze() as unknown as HastProcessor;
@@ -101,7 +109,16 @@ function tooDeep(input: MarkdownInput, depth: number): RenderedMarkdown {
 /** Creates the renderer: one remark parser, two hast chains (with and without raw HTML), one highlighter. */
 export async function createMarkdownRenderer(highlighter?: Highlighter): Promise<MarkdownRenderer> {
   const shiki = highlighter ?? (await getHighlighter());
-  const parser = unified().use(remarkParse).use(remarkGfm).use(remarkSurvey).freeze();
+  // kramdown syntax before the survey (nomarkdown is raw HTML); header ids before IALs, which win.
+  const parser = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkKramdownExtensions)
+    .use(remarkKramdownHeadingId)
+    .use(remarkKramdownIal)
+    .use(remarkKramdownSpanIal)
+    .use(remarkSurvey)
+    .freeze();
   const plain = hastProcessor(shiki, false);
   const raw = hastProcessor(shiki, true);
 
