@@ -52,6 +52,8 @@ declare module 'vfile' {
     hasRawHtml: boolean;
     /** Out (remark-survey): fenced-code languages used, lowercased. */
     languages: Set<string>;
+    /** Out (remark-kramdown-extensions): kramdown options the document sets with `{::options … /}`. */
+    kramdownOptions: Record<string, string>;
     /** Out (rehype-collect): headings with ids, in document order. */
     headings: Heading[];
     /** Out (rehype-collect): every `id` (headings, footnotes, raw HTML), for `#fragment` checks. */

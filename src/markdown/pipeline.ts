@@ -23,7 +23,13 @@ import { getHighlighter, isKnownLanguage, THEMES } from './highlight.js';
 import { estimateNesting } from './nesting.js';
 import rehypeCollect from './rehype-collect.js';
 import { hideHighlighted, restoreHighlighted } from './rehype-keep-highlighted.js';
+import rehypeKramdownCodeAttributes from './rehype-kramdown-code-attributes.js';
+import rehypeKramdownToc from './rehype-kramdown-toc.js';
 import rehypeNormalizeLinks from './rehype-normalize-links.js';
+import remarkKramdownExtensions from './remark-kramdown-extensions.js';
+import remarkKramdownHeadingId from './remark-kramdown-heading-id.js';
+import remarkKramdownIal from './remark-kramdown-ial.js';
+import remarkKramdownSpanIal from './remark-kramdown-span-ial.js';
 import remarkSurvey from './remark-survey.js';
 
 export type { Heading, LinkContext, LinkRef } from './file-data.js';
@@ -74,8 +80,15 @@ function hastProcessor(highlighter: Highlighter, raw: boolean): HastProcessor {
   // Raw HTML may hold code highlighted already ({% highlight %}): shiki leaves that alone.
   const withRaw = raw ? base.use(rehypeRaw).use(hideHighlighted) : base;
   // shiki's rehype plugin is typed against its own unified; the runtime contract is the same.
-  const highlighted = (withRaw.use(rehypeNormalizeLinks).use(headingIdPlugins) as unknown as HastProcessor).use(...(shiki as unknown as [never]));
-  return (raw ? highlighted.use(restoreHighlighted) : highlighted).use(rehypeCollect).use(rehypeStringify).freeze() as unknown as HastProcessor;
+  // The TOC links the final heading ids; code attributes go on the `pre` that shiki makes.
+  const highlighted = (withRaw.use(rehypeNormalizeLinks).use(headingIdPlugins).use(rehypeKramdownToc) as unknown as HastProcessor).use(
+    ...(shiki as unknown as [never]),
+  );
+  return (raw ? highlighted.use(restoreHighlighted) : highlighted)
+    .use(rehypeKramdownCodeAttributes)
+    .use(rehypeCollect)
+    .use(rehypeStringify)
+    .freeze() as unknown as HastProcessor;
 }
 
 /** Loads the grammars a post needs that are not loaded yet; unknown names are left to render plain. */
@@ -102,7 +115,16 @@ function tooDeep(input: MarkdownInput, depth: number): RenderedMarkdown {
 /** Creates the renderer: one remark parser, two hast chains (with and without raw HTML), one highlighter. */
 export async function createMarkdownRenderer(highlighter?: Highlighter): Promise<MarkdownRenderer> {
   const shiki = highlighter ?? (await getHighlighter());
-  const parser = unified().use(remarkParse).use(remarkGfm).use(remarkSurvey).freeze();
+  // kramdown syntax before the survey (nomarkdown is raw HTML); header ids before IALs, which win.
+  const parser = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkKramdownExtensions)
+    .use(remarkKramdownHeadingId)
+    .use(remarkKramdownIal)
+    .use(remarkKramdownSpanIal)
+    .use(remarkSurvey)
+    .freeze();
   const plain = hastProcessor(shiki, false);
   const raw = hastProcessor(shiki, true);
 
