@@ -50,6 +50,8 @@ export const NODE_PROJECT_EXCLUDES = [
   'CHANGELOG.md',
   'public',
   'coverage',
+  'patches',
+  'scratch',
 ];
 
 /** Editor droppings and hidden files that are never content: vim swap files, `4913`, backups, JetBrains' safe-write names. */

@@ -125,6 +125,25 @@ describe('the sample blog', () => {
     const archive = await readHtml(out, 'archive/index.html');
     expect(byTag(archive, 'h2').map(text)).toEqual(['2023', '2022', '2021', '2020']);
   });
+
+  it('writes nothing but site content: the repository around the blog stays out', async () => {
+    const top = (await readdir(out)).sort();
+    expect(top).toEqual([
+      '404.html',
+      'archive',
+      'assets',
+      'basic',
+      'categories',
+      'feed.xml',
+      'index.html',
+      'kernel',
+      'robots.txt',
+      'shell',
+      'sitemap.xml',
+      'tags',
+    ]);
+    expect(await readdir(path.join(out, 'assets'))).toEqual(['style.css']);
+  });
 });
 
 describe('URLs and dates', () => {
