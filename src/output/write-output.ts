@@ -1,13 +1,21 @@
 /**
- * Writing the site: everything goes into a staging folder beside the output folder, which is swapped
- * in only when the whole build succeeded, so a failed build leaves the previous output exactly as it
- * was. Files whose bytes did not change are hard-linked from the previous output instead of written,
- * so their modification times (and rsync, Pages and browser caches) stay put.
+ * Writing the site in place, only what changed. Each new or changed file is first written as a
+ * temp file beside its target; when all of them are on disk, the journal in the manifest says so,
+ * and they are renamed over their targets, the files nothing produces any more are deleted, and
+ * the manifest is saved without the journal. So:
+ * - a build that fails (before writing) changes nothing;
+ * - unchanged files are not touched, so their modification times (and rsync, Pages and browser
+ *   caches) stay put;
+ * - a build killed while writing temp files leaves the old output as it was (the next build deletes
+ *   the temps); one killed while renaming is finished by the next build (roll forward), so
+ *   `public/` is never half old, half new after a build that succeeded.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Manifest, readManifest, saveManifest } from './manifest.js';
+import { isTempName, tempPathFor } from '../fs/atomic-write.js';
+import { toSlashes } from '../fs/list-tree.js';
+import { type Journal, type Manifest, readManifestFile, saveManifestFile } from './manifest.js';
 
 /** A file to write, relative to the output folder: given bytes, or a copy of a source file. */
 export type OutputFile = ({ path: string; content: string | Uint8Array } | { path: string; copyFrom: string }) & {
@@ -33,26 +41,6 @@ export function insideDir(dir: string, rel: string): string {
   return target;
 }
 
-/** The staging folder for an output folder: a sibling, so the final rename stays on one file system. */
-export function stagingDirFor(outDir: string): string {
-  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.staging-${process.pid}`);
-}
-
-/** Removes staging and retired folders left behind by builds that were killed. */
-export async function removeLeftovers(outDir: string): Promise<void> {
-  const parent = path.dirname(outDir);
-  const prefix = `.${path.basename(outDir)}.`;
-  let names: string[] = [];
-  try {
-    names = await readdir(parent);
-  } catch {
-    return;
-  }
-  await Promise.all(
-    names.filter((n) => n.startsWith(prefix) && /\.(staging|retired)-\d+$/.test(n)).map((n) => rm(path.join(parent, n), { recursive: true, force: true })),
-  );
-}
-
 async function bytesOf(file: OutputFile): Promise<Uint8Array> {
   if ('copyFrom' in file) return readFile(file.copyFrom);
   return typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
@@ -67,84 +55,133 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
+/** Every file below `dir` (relative, `/`-separated), our temp files included; empty when `dir` is missing. */
+async function listAll(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries.filter((e) => !e.isDirectory()).map((e) => toSlashes(path.relative(dir, path.join(e.parentPath, e.name))));
+  } catch {
+    return [];
+  }
+}
+
+/** Removes `dir` and its parents while they are empty, stopping at `stopAt`. */
+async function pruneEmptyDirs(dir: string, stopAt: string): Promise<void> {
+  for (let current = dir; current !== stopAt && current.startsWith(stopAt + path.sep); current = path.dirname(current)) {
+    try {
+      await rmdir(current);
+    } catch {
+      return;
+    }
+  }
+}
+
 /**
- * Fills `staging` with `files`. A file whose bytes match the manifest entry of the previous output
- * (and whose previous copy is untouched) is hard-linked from `previousDir`; the rest are written.
- * Returns the new manifest.
+ * Fault injection for tests of killed builds: `INKSTONE_CRASH_AT=writing:3` (or `renaming:3`) kills
+ * the process after the third temp file is written (or renamed), as a power cut would.
  */
-export async function stageFiles(
-  staging: string,
-  files: readonly OutputFile[],
-  previousDir: string,
-  previous: Manifest,
-  stats: WriteStats = { written: 0, unchanged: 0 },
-): Promise<Manifest> {
+const CRASH_AT = /^(writing|renaming):(\d+)$/.exec(process.env.INKSTONE_CRASH_AT ?? '');
+function crashPoint(phase: 'writing' | 'renaming', done: number): void {
+  if (CRASH_AT && CRASH_AT[1] === phase && Number(CRASH_AT[2]) === done) process.kill(process.pid, 'SIGKILL');
+}
+
+/** Jekyll's `keep_files` default: what a build never deletes from the output folder (a deployment's own repository). */
+export const KEEP_FILES = ['.git', '.svn'];
+
+/** Finishes (or undoes) what a build killed mid-write left behind, as its journal says. */
+export async function repairFromJournal(outDir: string, journal: Journal | undefined): Promise<void> {
+  if (!journal) return;
+  if (journal.phase === 'writing') {
+    // Temps may be incomplete: the old files are intact, drop the temps.
+    await Promise.all(journal.writes.map(([, temp]) => rm(insideDir(outDir, temp), { force: true })));
+    return;
+  }
+  // Every temp was complete before renaming began: finish the renames and the deletions.
+  for (const [target, temp] of journal.writes) await rename(insideDir(outDir, temp), insideDir(outDir, target)).catch(() => undefined);
+  for (const gone of journal.removes) await rm(insideDir(outDir, gone), { force: true });
+}
+
+/** What the output folder should hold, against what is there: the files to (re)write, and the manifest entries of the rest. */
+async function plan(outDir: string, files: readonly OutputFile[], previous: Manifest, stats: WriteStats) {
   const manifest: Manifest = {};
-  const dirs = new Set(files.map((f) => path.dirname(insideDir(staging, f.path))));
-  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-  await eachLimited(files, 16, async (file) => {
-    const target = insideDir(staging, file.path);
+  const writes: { file: OutputFile; bytes: Uint8Array | undefined; hash: string }[] = [];
+  await eachLimited(files, 32, async (file) => {
+    const target = insideDir(outDir, file.path);
     const before = previous[file.path];
-    const bytes = file.hash && before?.hash === file.hash ? undefined : await bytesOf(file);
+    const known = file.hash !== undefined && before?.hash === file.hash;
+    const bytes = known ? undefined : await bytesOf(file);
     const hash = bytes ? createHash('sha1').update(bytes).digest('hex') : file.hash!;
     if (before && before.hash === hash) {
-      const old = insideDir(previousDir, file.path);
-      try {
-        const info = await stat(old);
-        if (info.size === before.size && info.mtimeMs === before.mtimeMs) {
-          await link(old, target);
-          manifest[file.path] = { ...before, spec: file.spec };
-          stats.unchanged++;
-          return;
-        }
-      } catch {
-        // Gone or not linkable: write it afresh below.
+      const info = await stat(target).catch(() => undefined);
+      if (info && info.size === before.size && info.mtimeMs === before.mtimeMs) {
+        manifest[file.path] = { ...before, spec: file.spec };
+        stats.unchanged++;
+        return;
       }
     }
-    if ('copyFrom' in file) await copyFile(file.copyFrom, target);
-    else await writeFile(target, bytes ?? (await bytesOf(file)));
-    const info = await stat(target);
-    manifest[file.path] = { hash, size: info.size, mtimeMs: info.mtimeMs, spec: file.spec };
-    stats.written++;
+    writes.push({ file, bytes, hash });
   });
-  return manifest;
-}
-
-/** Moves a finished staging folder into place as `outDir`, retiring the previous one. */
-export async function swapIntoPlace(staging: string, outDir: string): Promise<void> {
-  const retired = path.join(path.dirname(outDir), `.${path.basename(outDir)}.retired-${process.pid}`);
-  let hadPrevious = true;
-  try {
-    await rename(outDir, retired);
-  } catch (thrown) {
-    if ((thrown as NodeJS.ErrnoException).code !== 'ENOENT') throw thrown;
-    hadPrevious = false;
-  }
-  try {
-    await rename(staging, outDir);
-  } catch (thrown) {
-    if (hadPrevious) await rename(retired, outDir);
-    throw thrown;
-  }
-  if (hadPrevious) await rm(retired, { recursive: true, force: true });
+  return { manifest, writes };
 }
 
 /**
- * Writes the whole output atomically: stage (linking unchanged files), swap, record the manifest.
- * With no manifest file every file is written.
+ * Brings `outDir` to exactly `files`: writes what changed (temp files, then renames), deletes what
+ * is no longer produced, and records a manifest in `manifestFile` (with none, every file is written).
  */
-export async function writeOutput(outDir: string, files: readonly OutputFile[], manifestFile: string | undefined): Promise<WriteStats> {
-  await removeLeftovers(outDir);
-  const staging = stagingDirFor(outDir);
-  await rm(staging, { recursive: true, force: true });
+export async function writeOutput(
+  outDir: string,
+  files: readonly OutputFile[],
+  manifestFile: string | undefined,
+  keep: readonly string[] = KEEP_FILES,
+): Promise<WriteStats> {
+  for (const file of files) insideDir(outDir, file.path);
+  await mkdir(outDir, { recursive: true });
+  const saved = await readManifestFile(manifestFile);
+  await repairFromJournal(outDir, saved.journal);
   const stats: WriteStats = { written: 0, unchanged: 0 };
+  const { manifest, writes } = await plan(outDir, files, saved.files, stats);
+  const wanted = new Set(files.map((f) => f.path));
+  const present = await listAll(outDir);
+  const kept = (p: string) => keep.some((k) => p === k || p.startsWith(`${k}/`));
+  const removes = present.filter((p) => !wanted.has(p) && !isTempName(path.posix.basename(p)) && !kept(p));
+  const stale = present.filter((p) => isTempName(path.posix.basename(p)));
+  const journal: Journal = {
+    phase: 'writing',
+    writes: writes.map(({ file }) => [file.path, toSlashes(path.relative(outDir, tempPathFor(insideDir(outDir, file.path))))]),
+    removes,
+  };
+  const temps = new Map(journal.writes);
+  await Promise.all(stale.map((p) => rm(insideDir(outDir, p), { force: true })));
+  if (manifestFile) await saveManifestFile(manifestFile, { files: saved.files, journal });
   try {
-    const manifest = await stageFiles(staging, files, outDir, await readManifest(manifestFile), stats);
-    await swapIntoPlace(staging, outDir);
-    await saveManifest(manifestFile, manifest);
-    return stats;
+    let tempsWritten = 0;
+    const dirs = new Set(writes.map(({ file }) => path.dirname(insideDir(outDir, file.path))));
+    for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+    await eachLimited(writes, 16, async ({ file, bytes, hash }) => {
+      const temp = insideDir(outDir, temps.get(file.path)!);
+      if ('copyFrom' in file && !bytes) await copyFile(file.copyFrom, temp);
+      else await writeFile(temp, bytes ?? (await bytesOf(file)));
+      manifest[file.path] = { hash, size: 0, mtimeMs: 0, spec: file.spec };
+      crashPoint('writing', ++tempsWritten);
+    });
   } catch (thrown) {
-    await rm(staging, { recursive: true, force: true });
+    await Promise.all([...temps.values()].map((t) => rm(insideDir(outDir, t), { force: true })));
+    if (manifestFile) await saveManifestFile(manifestFile, { files: saved.files });
     throw thrown;
   }
+  if (manifestFile) await saveManifestFile(manifestFile, { files: saved.files, journal: { ...journal, phase: 'renaming' } });
+  for (const [target, temp] of journal.writes) {
+    await rename(insideDir(outDir, temp), insideDir(outDir, target));
+    const info = await stat(insideDir(outDir, target));
+    manifest[target] = { ...manifest[target]!, size: info.size, mtimeMs: info.mtimeMs };
+    stats.written++;
+    crashPoint('renaming', stats.written);
+  }
+  for (const gone of removes) {
+    const abs = insideDir(outDir, gone);
+    await rm(abs, { force: true });
+    await pruneEmptyDirs(path.dirname(abs), outDir);
+  }
+  if (manifestFile) await saveManifestFile(manifestFile, { files: manifest });
+  return stats;
 }

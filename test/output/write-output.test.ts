@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listTree } from '../../src/fs/list-tree.js';
 import { readManifest } from '../../src/output/manifest.js';
-import { insideDir, removeLeftovers, stagingDirFor, writeOutput } from '../../src/output/write-output.js';
+import { insideDir, repairFromJournal, writeOutput } from '../../src/output/write-output.js';
 
 const temp = () => mkdtemp(path.join(tmpdir(), 'inkstone-output-'));
 
@@ -18,7 +18,7 @@ describe('insideDir', () => {
 });
 
 describe('writeOutput', () => {
-  it('writes every file, replaces the old output whole, and leaves no staging folder', async () => {
+  it('writes every file, deletes what is no longer produced, and leaves nothing beside the output folder', async () => {
     const root = await temp();
     const out = path.join(root, 'public');
     await mkdir(out);
@@ -94,14 +94,79 @@ describe('writeOutput', () => {
     expect((await readdir(root)).sort()).toEqual(['public']);
   });
 
-  it('removes leftovers of killed builds', async () => {
+  it('keeps .git and .svn, and deletes temp files a killed build left', async () => {
     const root = await temp();
     const out = path.join(root, 'public');
-    await mkdir(path.join(root, '.public.staging-123'));
-    await mkdir(path.join(root, '.public.retired-456'));
-    await mkdir(path.join(root, '.publicity'));
-    await removeLeftovers(out);
-    expect((await readdir(root)).sort()).toEqual(['.publicity']);
-    expect(path.dirname(stagingDirFor(out))).toBe(root);
+    await mkdir(path.join(out, '.git'), { recursive: true });
+    await writeFile(path.join(out, '.git', 'HEAD'), 'ref');
+    await writeFile(path.join(out, '.a.html.999.inkstone-tmp'), 'half');
+    await writeOutput(out, [{ path: 'a.html', content: 'A' }], undefined);
+    expect((await listAll(out)).sort()).toEqual(['.git/HEAD', 'a.html']);
   });
 });
+
+describe('the journal', () => {
+  /** A finished site, then a write cut short at `phase`, as a killed build leaves it. */
+  async function cutShort(phase: 'writing' | 'renaming') {
+    const root = await temp();
+    const out = path.join(root, 'public');
+    const manifest = path.join(root, 'manifest.json');
+    await writeOutput(
+      out,
+      [
+        { path: 'a.html', content: 'old A' },
+        { path: 'gone.html', content: 'G' },
+      ],
+      manifest,
+    );
+    await writeFile(path.join(out, '.a.html.1.inkstone-tmp'), phase === 'writing' ? 'hal' : 'new A');
+    await writeFile(path.join(out, '.b.html.1.inkstone-tmp'), 'new B');
+    const saved = JSON.parse(await readFile(manifest, 'utf8'));
+    const journal = {
+      phase,
+      writes: [
+        ['a.html', '.a.html.1.inkstone-tmp'],
+        ['b.html', '.b.html.1.inkstone-tmp'],
+      ],
+      removes: ['gone.html'],
+    };
+    await writeFile(manifest, JSON.stringify({ ...saved, journal }));
+    return { out, manifest, journal };
+  }
+
+  it('drops the temps of a build killed while writing them: the old output stands', async () => {
+    const { out, journal } = await cutShort('writing');
+    await repairFromJournal(out, journal as never);
+    expect((await listAll(out)).sort()).toEqual(['a.html', 'gone.html']);
+    expect(await readFile(path.join(out, 'a.html'), 'utf8')).toBe('old A');
+  });
+
+  it('finishes a build killed while renaming: the new output stands', async () => {
+    const { out, journal } = await cutShort('renaming');
+    await repairFromJournal(out, journal as never);
+    expect((await listAll(out)).sort()).toEqual(['a.html', 'b.html']);
+    expect(await readFile(path.join(out, 'a.html'), 'utf8')).toBe('new A');
+  });
+
+  it('repairs before writing, so the next build starts from a whole output', async () => {
+    const { out, manifest } = await cutShort('renaming');
+    const stats = await writeOutput(
+      out,
+      [
+        { path: 'a.html', content: 'new A' },
+        { path: 'b.html', content: 'new B' },
+      ],
+      manifest,
+    );
+    expect((await listAll(out)).sort()).toEqual(['a.html', 'b.html']);
+    expect(stats.written + stats.unchanged).toBe(2);
+    expect(JSON.parse(await readFile(manifest, 'utf8')).journal).toBeUndefined();
+  });
+});
+
+/** Every file below `dir`, hidden ones included. */
+async function listAll(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
