@@ -40,6 +40,8 @@ export type SourceCache = Map<string, { size: number; mtimeMs: number; result: P
 export interface LoadResult {
   posts: Post[];
   diagnostics: Diagnostic[];
+  /** When the first post skipped for its future date is due (the site changes by itself then). */
+  nextFutureMs?: number;
 }
 
 /** Reads and parses one post, or reuses the cached result while the file's size and mtime are unchanged. */
@@ -80,5 +82,6 @@ export async function loadPosts(root: string, found: readonly FoundPost[], setti
     if (result.post) candidates.push(result.post);
   }
   const selected = selectPosts(candidates, settings);
-  return { posts: selected.posts, diagnostics: [...diagnostics, ...selected.diagnostics] };
+  const next = selected.nextFutureMs !== undefined ? { nextFutureMs: selected.nextFutureMs } : {};
+  return { posts: selected.posts, diagnostics: [...diagnostics, ...selected.diagnostics], ...next };
 }

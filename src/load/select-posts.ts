@@ -10,14 +10,16 @@ export interface SelectOptions {
   nowMs: number;
 }
 
-/** Keeps publishable posts, newest first; reports skipped future posts and duplicate URLs. */
-export function selectPosts(candidates: readonly Post[], options: SelectOptions): { posts: Post[]; diagnostics: Diagnostic[] } {
+/** Keeps publishable posts, newest first; reports skipped future posts (and when the first of them is due) and duplicate URLs. */
+export function selectPosts(candidates: readonly Post[], options: SelectOptions): { posts: Post[]; diagnostics: Diagnostic[]; nextFutureMs?: number } {
   const diagnostics: Diagnostic[] = [];
   const kept: Post[] = [];
+  let nextFutureMs: number | undefined;
   for (const post of candidates) {
     if (!post.published && !options.unpublished) continue;
     if (!options.future && isFuture(post, options.nowMs)) {
       diagnostics.push(futureWarning(post));
+      nextFutureMs = Math.min(nextFutureMs ?? Infinity, post.date.epochMs);
       continue;
     }
     kept.push(post);
@@ -29,7 +31,7 @@ export function selectPosts(candidates: readonly Post[], options: SelectOptions)
     if (other) diagnostics.push(error(post.source, `URL ${post.url} is also claimed by ${other.source}`, 1));
     else byUrl.set(key, post);
   }
-  return { posts: sortNewestFirst(kept), diagnostics };
+  return { posts: sortNewestFirst(kept), diagnostics, ...(nextFutureMs !== undefined ? { nextFutureMs } : {}) };
 }
 
 /** Newest first; ties broken by source path so the order never depends on the disk. */

@@ -161,4 +161,6 @@ export interface Site {
   postFiles: FoundFile[];
   /** `_data/` as `site.data`: `_data/a/b.yml` → `data.a.b`. */
   data: Record<string, unknown>;
+  /** When the site changes by itself (a post dated in the future falls due), in ms since the epoch. */
+  nextChangeMs?: number;
 }

@@ -103,6 +103,7 @@ export async function loadSite(options: LoadOptions, sources?: SourceCache): Pro
     staticFiles: [...themeAssets(theme).filter((f) => !ownStatic.has(f.path)), ...content.staticFiles],
     postFiles: [...walked.postAssets, ...(external?.assets ?? [])],
     data: data.data,
+    ...(loaded.nextFutureMs !== undefined ? { nextChangeMs: loaded.nextFutureMs } : {}),
   };
   const diagnostics = [
     ...errors,
