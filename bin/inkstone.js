@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 // inkstone's launcher: runs the TypeScript sources compiled to plain JavaScript in dist/.
 // Compiling once (esbuild, ~0.1 s, only when a source changed) spares every run — and every render
-// worker — the per-import cost of an on-the-fly TypeScript loader.
-import { build } from 'esbuild';
+// worker — the per-import cost of an on-the-fly TypeScript loader. esbuild itself is loaded only
+// when there is something to compile.
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = path.join(root, 'src');
@@ -19,12 +19,13 @@ const fingerprint = sources.map((name) => `${name}:${statSync(path.join(src, nam
 
 let current = '';
 try {
-  current = (await import('node:fs')).readFileSync(stamp, 'utf8');
+  current = readFileSync(stamp, 'utf8');
 } catch {
   // No compiled copy yet.
 }
 if (current !== fingerprint) {
   rmSync(dist, { recursive: true, force: true });
+  const { build } = await import('esbuild');
   await build({
     entryPoints: sources.map((name) => path.join(src, name)),
     outdir: dist,

@@ -20,7 +20,7 @@ import { specHash } from './render/spec-hash.js';
 import { withRenderCache } from './render-service/cache.js';
 import { createRenderService } from './render-service/service.js';
 import type { RenderService } from './render-service/types.js';
-import type { Site } from './site/model.js';
+import type { Site, SiteInputs } from './site/model.js';
 import { checkSiteLinks } from './stages/check-links.js';
 import { type LoadOptions, loadSite } from './stages/load.js';
 import { renderPageBodies, renderPostBodies } from './stages/render-documents.js';
@@ -49,6 +49,10 @@ export interface BuildReport {
   outDir: string;
   /** Files written vs. kept from the previous output. */
   write?: WriteStats;
+  /** What on disk the output depends on (when the site loaded). */
+  inputs?: SiteInputs;
+  /** When the output changes by itself (a future post falls due), ms since the epoch. */
+  nextChangeMs?: number;
 }
 
 /** The site loaded, its Markdown rendered and its pages planned, before any layout runs. */
@@ -129,6 +133,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       durationMs: performance.now() - started,
       outDir,
       write,
+      ...(rendered ? { inputs: rendered.site.inputs } : {}),
+      ...(rendered?.site.nextChangeMs !== undefined ? { nextChangeMs: rendered.site.nextChangeMs } : {}),
     });
     if (!rendered || hasErrors(diagnostics)) return report(false, diagnostics);
     try {

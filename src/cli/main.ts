@@ -8,8 +8,21 @@ import { HELP, HELP_HINT } from './help.js';
 import { preflight } from './preflight.js';
 import { builtLine, plural, previewCommand, printDiagnostics, progressPrinter } from './text.js';
 import { version } from './version.js';
+import { recordBuild, upToDateReport, warmBuildOf } from './warm.js';
 
 async function runBuild(command: Command): Promise<number> {
+  const started = performance.now();
+  const preview = previewCommand(command.build.root, process.env.npm_lifecycle_event === 'build');
+  const warm = warmBuildOf(command);
+  if (warm) {
+    const { report, reason } = upToDateReport(warm);
+    if (command.verbose) process.stdout.write(`warm check: ${reason}\n`);
+    if (report) {
+      printDiagnostics(report.diagnostics);
+      process.stdout.write(`${builtLine({ ...report, durationMs: performance.now() - started, upToDate: true }, report.outDir, preview)}\n`);
+      return 0;
+    }
+  }
   const { build } = await import('../build.js');
   const report = await build({ ...command.build, onProgress: progressPrinter() });
   printDiagnostics(report.diagnostics);
@@ -18,9 +31,10 @@ async function runBuild(command: Command): Promise<number> {
     process.stderr.write(`build failed: ${plural(errors, 'error')}; ${report.outDir} was left untouched\n`);
     return 1;
   }
-  const preview = previewCommand(command.build.root, process.env.npm_lifecycle_event === 'build');
+  const notRecorded = warm && recordBuild(warm, report);
   process.stdout.write(`${builtLine(report, report.outDir, preview)}\n`);
   if (command.verbose) {
+    if (notRecorded) process.stdout.write(`warm record not written: ${notRecorded}\n`);
     const write = report.write ? `${report.write.written} written, ${report.write.unchanged} unchanged; ` : '';
     process.stdout.write(`${write}peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
   }

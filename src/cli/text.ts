@@ -42,10 +42,16 @@ export interface BuiltCounts {
   posts: number;
   pages: number;
   durationMs: number;
+  /** Nothing changed since the last build: the output was kept as it was (see warm/). */
+  upToDate?: boolean;
 }
 
-/** `built 4 posts, 24 pages in 312 ms → public/`, plus ` (npm run dev to preview)` when a preview command is given. */
+/**
+ * `built 4 posts, 24 pages in 312 ms → public/`, plus ` (npm run dev to preview)` when a preview
+ * command is given, or ` (nothing changed; npm run dev to preview)` when the output was already up to date.
+ */
 export function builtLine(counts: BuiltCounts, outDir: string, preview?: string, cwd = process.cwd()): string {
-  const hint = preview ? ` (${preview} to preview)` : '';
+  const notes = [...(counts.upToDate ? ['nothing changed'] : []), ...(preview ? [`${preview} to preview`] : [])];
+  const hint = notes.length ? ` (${notes.join('; ')})` : '';
   return `built ${plural(counts.posts, 'post')}, ${plural(counts.pages, 'page')} in ${Math.round(counts.durationMs)} ms → ${folderLabel(outDir, cwd)}${hint}`;
 }

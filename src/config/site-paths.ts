@@ -16,3 +16,8 @@ export function renderCacheDirOf(root: string): string {
 export function manifestFileOf(root: string): string {
   return path.join(cacheDirOf(root), 'output-manifest.json');
 }
+
+/** The warm record of a site: what its last successful build read and wrote, stamped (see warm/). */
+export function warmRecordFileOf(root: string): string {
+  return path.join(cacheDirOf(root), 'warm-record.json');
+}

@@ -37,6 +37,8 @@ export interface JekyllEngineOptions {
   strictFilters?: boolean;
   /** IANA zone (`_config.yml` `timezone`) that `Date` values are shown in; date strings always keep their own offset. */
   timezone?: string;
+  /** Files `{% include_relative %}` reads are added here (they count as the site's inputs). */
+  reads?: Set<string>;
 }
 
 /** What relative_url and absolute_url read from their input: nil stays nil, a document gives its `url`. */
@@ -124,7 +126,7 @@ export function createJekyllEngine(options: JekyllEngineOptions): Liquid {
   engine.registerTag('post_url', postUrlTag(hooks, urls));
   engine.registerTag('link', linkTag(hooks, urls));
   engine.registerTag('include', includeTag(options.includeDirs, root));
-  engine.registerTag('include_relative', includeRelativeTag(root));
+  engine.registerTag('include_relative', includeRelativeTag(root, options.reads));
   engine.registerTag('feed_meta', feedMetaTag(urls));
   engine.registerTag('seo', seoTag(hooks, urls));
   return engine;

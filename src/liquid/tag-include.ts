@@ -66,8 +66,8 @@ export function includeTag(includeDirs: readonly string[], root: string): TagCla
 /** Parsed include_relative files, reused while their text is unchanged. */
 type ParsedFiles = Map<string, { text: string; templates: Template[] }>;
 
-/** The include_relative tag class, reading files under `root` only. */
-export function includeRelativeTag(root: string): TagClass {
+/** The include_relative tag class, reading files under `root` only (and noting each in `reads`). */
+export function includeRelativeTag(root: string, reads?: Set<string>): TagClass {
   const parsed: ParsedFiles = new Map();
   const realRoot = (() => {
     try {
@@ -113,6 +113,7 @@ export function includeRelativeTag(root: string): TagClass {
       const name = String(yield this.liquid.renderer.renderTemplates(this.fileName, ctx)).trim();
       const file = yield* this.locate(ctx, name);
       const text = readFileSync(file, 'utf8');
+      reads?.add(file);
       let entry = parsed.get(file);
       if (entry?.text !== text) parsed.set(file, (entry = { text, templates: this.liquid.parse(text, file) }));
       const params = (yield this.hash.render(ctx)) as Record<string, unknown>;

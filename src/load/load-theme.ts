@@ -63,7 +63,9 @@ export async function loadTheme(
 ): Promise<{ theme: Theme; errors: Diagnostic[] }> {
   const parts = 'layouts' in folders ? folders : themeFoldersOf(folders);
   const hooks = createSiteHooks();
+  const reads = new Set<string>();
   const engine = createJekyllEngine({
+    reads,
     includeDirs: parts.includes,
     layoutDirs: parts.layouts,
     root,
@@ -127,7 +129,7 @@ export async function loadTheme(
     }
   }
   const includes = await hashIncludes(parts.includes);
-  return { theme: { engine, layouts, folders: parts, broken, includesHash: includes.hash, includesReadContent: includes.readsContent, hooks }, errors };
+  return { theme: { engine, layouts, folders: parts, broken, includesHash: includes.hash, includesReadContent: includes.readsContent, hooks, reads }, errors };
 }
 
 /** A hash of the contents of every include folder, and whether any include reads `.content`. */

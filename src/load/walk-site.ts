@@ -32,6 +32,10 @@ export interface SiteFiles {
   content: SiteFile[];
   /** Whether the site has a posts folder at all (`posts/`, `_posts/`, `<dir>/_posts/`). */
   hasPostsFolder: boolean;
+  /** Every folder entered (absolute) with the names it held, sorted and `/`-joined: what is added to or removed from them matters. */
+  folders: Map<string, string>;
+  /** Every file the build reads of those found (absolute): the lists above, `_config.yml` and theme assets. */
+  inputs: string[];
 }
 
 /** Where a post found at `sitePath` sits: its path below its posts folder, and what the folders above say. */
@@ -52,7 +56,18 @@ function postPlace(sitePath: string, rules: SiteRules): Omit<FoundPost, 'absPath
 
 /** Walks `root` (and nothing the rules leave out). */
 export async function walkSite(root: string, rules: SiteRules): Promise<SiteFiles> {
-  const found: SiteFiles = { posts: [], postAssets: [], layouts: [], includes: [], data: [], sass: [], content: [], hasPostsFolder: false };
+  const found: SiteFiles = {
+    posts: [],
+    postAssets: [],
+    layouts: [],
+    includes: [],
+    data: [],
+    sass: [],
+    content: [],
+    hasPostsFolder: false,
+    folders: new Map(),
+    inputs: [],
+  };
   const visit = async (dir: string): Promise<void> => {
     let entries: Dirent[];
     try {
@@ -60,6 +75,13 @@ export async function walkSite(root: string, rules: SiteRules): Promise<SiteFile
     } catch {
       return;
     }
+    found.folders.set(
+      dir,
+      entries
+        .map((e) => e.name)
+        .sort()
+        .join('/'),
+    );
     const folders: string[] = [];
     for (const entry of entries) {
       const absPath = path.join(dir, entry.name);
@@ -81,11 +103,14 @@ export async function walkSite(root: string, rules: SiteRules): Promise<SiteFile
         folders.push(absPath);
         continue;
       }
-      if (kind !== 'folder') add(found, kind, { absPath, sitePath }, rules);
+      if (kind === 'folder') continue;
+      found.inputs.push(absPath);
+      add(found, kind, { absPath, sitePath }, rules);
     }
     await Promise.all(folders.map(visit));
   };
   await visit(root);
+  found.inputs.sort();
   for (const list of [found.posts, found.postAssets, found.layouts, found.includes, found.data, found.sass, found.content] as FoundFile[][]) {
     list.sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
   }

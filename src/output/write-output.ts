@@ -29,6 +29,8 @@ export type OutputFile = ({ path: string; content: string | Uint8Array } | { pat
 export interface WriteStats {
   written: number;
   unchanged: number;
+  /** Every file the output folder now holds from this build, relative to it. */
+  paths: string[];
 }
 
 /** Resolves `rel` inside `dir`, refusing anything that would land outside it. */
@@ -138,7 +140,7 @@ export async function writeOutput(
   await mkdir(outDir, { recursive: true });
   const saved = await readManifestFile(manifestFile);
   await repairFromJournal(outDir, saved.journal);
-  const stats: WriteStats = { written: 0, unchanged: 0 };
+  const stats: WriteStats = { written: 0, unchanged: 0, paths: files.map((f) => f.path) };
   const { manifest, writes } = await plan(outDir, files, saved.files, stats);
   const wanted = new Set(files.map((f) => f.path));
   const present = await listAll(outDir);

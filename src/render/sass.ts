@@ -34,6 +34,8 @@ export interface SassOptions {
   bodyLine: number;
   /** `sass.style` of `_config.yml`. */
   style?: 'expanded' | 'compressed';
+  /** Every file the compiler loads is added here (they count as the site's inputs). */
+  reads?: Set<string>;
 }
 
 /** Compiles Sass or SCSS (by the file's extension) to CSS; rejects with a LocatedError with the file and line of a problem. */
@@ -51,6 +53,7 @@ export async function compileSass(text: string, options: SassOptions): Promise<s
       silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'slash-div', 'mixed-decls'],
       logger: { warn: () => {} },
     });
+    for (const url of result.loadedUrls) if (url.protocol === 'file:') options.reads?.add(fileURLToPath(url));
     return result.css + '\n';
   } catch (thrown) {
     const e = thrown as Exception;

@@ -137,6 +137,8 @@ export interface Theme {
   includesReadContent: boolean;
   /** What the engine's tags ask the site (post URLs, highlighting, Markdown); bound once the site is loaded. */
   hooks: SiteHooks;
+  /** Files read while rendering besides the loaded ones (`include_relative`, Sass imports), absolute. */
+  reads: Set<string>;
 }
 
 /** A file copied into the output as it is. */
@@ -145,6 +147,20 @@ export interface StaticFile {
   path: string;
   /** Absolute path of the source file. */
   copyFrom: string;
+}
+
+/**
+ * Everything on disk a build's output depends on, for the warm no-op check (src/warm/): the folders
+ * whose listing matters, the files whose content matters, whole trees outside the site (the
+ * default theme, an outside posts folder), and files read while rendering (`include_relative`,
+ * Sass imports), added to as they are read.
+ */
+export interface SiteInputs {
+  /** Folders read, with the names they held then (sorted, `/`-joined). */
+  folders: Map<string, string>;
+  files: string[];
+  trees: string[];
+  read: Set<string>;
 }
 
 /** A site as loaded: configuration, content, layouts, data. */
@@ -163,4 +179,6 @@ export interface Site {
   data: Record<string, unknown>;
   /** When the site changes by itself (a post dated in the future falls due), in ms since the epoch. */
   nextChangeMs?: number;
+  /** What on disk the output depends on. */
+  inputs: SiteInputs;
 }

@@ -14,8 +14,8 @@ import { loadContent } from '../load/load-content.js';
 import { loadData } from '../load/load-data.js';
 import { loadPosts, type SourceCache, walkPosts } from '../load/load-posts.js';
 import { loadTheme, themeFolders } from '../load/load-theme.js';
-import { walkSite } from '../load/walk-site.js';
-import type { Document, Site, StaticFile, Theme } from '../site/model.js';
+import { type SiteFiles, walkSite } from '../load/walk-site.js';
+import type { Document, Site, SiteInputs, StaticFile, Theme } from '../site/model.js';
 import { siteRulesOf } from '../site/site-rules.js';
 
 /** What loading needs besides the configuration overrides. */
@@ -38,6 +38,13 @@ export function themeAssets(theme: Pick<Theme, 'folders'>): StaticFile[] {
     for (const rel of listTree(assets)) byPath.set(`assets/${rel}`, { path: `assets/${rel}`, copyFrom: path.join(assets, rel) });
   }
   return [...byPath.values()];
+}
+
+/** What on disk the site's output depends on (see SiteInputs): the walk's folders and files, the theme's folders, an outside posts folder. */
+export function siteInputs(walked: Pick<SiteFiles, 'folders' | 'inputs'>, theme: Pick<Theme, 'folders' | 'reads'>, outsidePosts?: string): SiteInputs {
+  const { layouts, includes, assets } = theme.folders;
+  const trees = [...new Set([...layouts, ...includes, ...assets, ...(outsidePosts ? [outsidePosts] : [])])];
+  return { folders: walked.folders, files: walked.inputs, trees, read: theme.reads };
 }
 
 /** What inkstone does for each Jekyll plugin it knows. */
@@ -104,6 +111,7 @@ export async function loadSite(options: LoadOptions, sources?: SourceCache): Pro
     postFiles: [...walked.postAssets, ...(external?.assets ?? [])],
     data: data.data,
     ...(loaded.nextFutureMs !== undefined ? { nextChangeMs: loaded.nextFutureMs } : {}),
+    inputs: siteInputs(walked, theme, external ? config.postsDir : undefined),
   };
   const diagnostics = [
     ...errors,

@@ -136,7 +136,8 @@ export async function renderPageBodies(
     const scope = { site: drops.siteDrop, page: pageDrop(page), ...(paginator ? { paginator } : {}) };
     const liquid = await runLiquid(engine, page, scope, diagnostics, site.config.liquid.strictVariables);
     if (!liquid) return undefined;
-    if (page.format === 'sass') return { html: await compileSass(liquid.text, { root: site.config.root, source: page.source, bodyLine: page.bodyLine }) };
+    if (page.format === 'sass')
+      return { html: await compileSass(liquid.text, { root: site.config.root, source: page.source, bodyLine: page.bodyLine, reads: site.theme.reads }) };
     if (page.format !== 'markdown') return { html: liquid.text };
     const rendered = explainMissingPosts(await service.render(markdownInputOf(page, index, site.config.baseurl, liquid)), page, index);
     return { html: rendered.html, rendered };

@@ -1,6 +1,6 @@
 /**
  * Stage 5, write: pages, static files and the files posts link to go into the output folder,
- * staged and swapped in as one step, unchanged files kept (see output/write-output.ts).
+ * only what changed, through temp files renamed into place (see output/write-output.ts).
  */
 import { postAssetFiles } from '../check/assets.js';
 import type { SiteConfig } from '../config/config.js';

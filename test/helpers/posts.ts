@@ -26,7 +26,16 @@ export async function renderedPosts(files: Record<string, string>, baseurl = '')
   service ??= createInProcessService();
   const { config } = resolveConfig({ baseurl }, { root: '/site' });
   const { theme } = await loadTheme('/site', [BUILTIN_LAYOUTS], config);
-  const site: Site = { config, posts, pages: [], theme, staticFiles: [], postFiles: [], data: {} };
+  const site: Site = {
+    config,
+    posts,
+    pages: [],
+    theme,
+    staticFiles: [],
+    postFiles: [],
+    data: {},
+    inputs: { folders: new Map(), files: [], trees: [], read: theme.reads },
+  };
   theme.hooks.bind(site, await service);
   const { rendered, diagnostics } = await renderPostBodies(site, posts, { service: await service, engine: theme.engine, nowIso: '2024-01-01T00:00:00+00:00' });
   if (rendered.length !== posts.length) throw new Error(`fixtures do not render: ${JSON.stringify(diagnostics)}`);

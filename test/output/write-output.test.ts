@@ -31,7 +31,7 @@ describe('writeOutput', () => {
       ],
       undefined,
     );
-    expect(stats).toEqual({ written: 2, unchanged: 0 });
+    expect(stats).toEqual({ written: 2, unchanged: 0, paths: ['index.html', '内核/a.html'] });
     expect(await listTree(out)).toEqual(['index.html', '内核/a.html']);
     expect(await readFile(path.join(out, '内核/a.html'), 'utf8')).toBe('内核');
     expect(await readdir(root)).toEqual(['public']);
@@ -59,7 +59,7 @@ describe('writeOutput', () => {
       ],
       manifest,
     );
-    expect(stats).toEqual({ written: 1, unchanged: 1 });
+    expect(stats).toEqual({ written: 1, unchanged: 1, paths: ['a.html', 'b.html'] });
     const after = { a: await stat(path.join(out, 'a.html')), b: await stat(path.join(out, 'b.html')) };
     expect(after.a.ino).toBe(before.a.ino);
     expect(after.a.mtimeMs).toBe(before.a.mtimeMs);
@@ -74,7 +74,7 @@ describe('writeOutput', () => {
     await writeOutput(out, [{ path: 'a.html', content: 'A' }], manifest);
     await new Promise((r) => setTimeout(r, 20));
     await writeFile(path.join(out, 'a.html'), 'tampered');
-    expect(await writeOutput(out, [{ path: 'a.html', content: 'A' }], manifest)).toEqual({ written: 1, unchanged: 0 });
+    expect(await writeOutput(out, [{ path: 'a.html', content: 'A' }], manifest)).toEqual({ written: 1, unchanged: 0, paths: ['a.html'] });
     expect(await readFile(path.join(out, 'a.html'), 'utf8')).toBe('A');
   });
 

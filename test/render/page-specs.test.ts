@@ -36,7 +36,16 @@ function makeConfig(data: Record<string, unknown> = {}): SiteConfig {
 
 /** The render context of a site made of these rendered posts and nothing else. */
 function buildModel(config: SiteConfig, posts: RenderedPost[], now: string): SiteModel {
-  const site = { config, posts: posts.map((p) => p.post), pages: [], theme, staticFiles: [], postFiles: [], data: {} };
+  const site = {
+    config,
+    posts: posts.map((p) => p.post),
+    pages: [],
+    theme,
+    staticFiles: [],
+    postFiles: [],
+    data: {},
+    inputs: { folders: new Map(), files: [], trees: [], read: theme.reads },
+  };
   return buildRenderContext(site, posts, [], now);
 }
 
