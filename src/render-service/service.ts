@@ -17,7 +17,8 @@ import { availableParallelism } from 'node:os';
 import { RENDER_DEFAULTS } from '../config/defaults.js';
 import type { RenderedMarkdown } from '../markdown/pipeline.js';
 import { describeRenderFailure, RenderFailure } from './failure.js';
-import { createPoolService, type Job } from './pool.js';
+import { type Job, JobQueue } from './job-queue.js';
+import { createWorkerPool } from './pool.js';
 import type { RenderService } from './types.js';
 
 /** How to render. */
@@ -50,25 +51,28 @@ export async function createInProcessService(): Promise<RenderService> {
 export async function createRenderService(options: RenderServiceOptions = {}): Promise<RenderService> {
   const cores = availableParallelism();
   const workers = options.workers ?? Math.max(1, cores - 1);
-  const share = options.workers !== undefined || cores > 2;
   if (workers <= 0) return createInProcessService();
-  const pool = createPoolService(workers, options.timeoutMs);
-  const queue: Job[] = [];
+  const share = options.workers !== undefined || cores > 1;
+  const queue = new JobQueue();
+  const workerOnly = new WeakSet<Job>();
+  let poolStarted = false;
+  const pool = createWorkerPool({
+    size: workers,
+    queue,
+    threads: workers + 1,
+    timeoutMs: options.timeoutMs,
+    isWorkerOnly: (job) => workerOnly.has(job),
+    // Small sites never pay for worker start-up: shared jobs go to workers once a backlog builds up.
+    sharesWork: () => share && (poolStarted ||= queue.size > RENDER_DEFAULTS.workerStartBacklog),
+  });
   let local: Promise<RenderService> | undefined;
   let localBusy = false;
-  let poolStarted = false;
-  let inPool = 0;
   let closed = false;
 
-  const toPool = (job: Job) => {
-    inPool++;
-    pool
-      .render(job.input)
-      .then(job.resolve, job.reject)
-      .finally(() => {
-        inPool--;
-        pump();
-      });
+  const toWorker = (job: Job) => {
+    workerOnly.add(job);
+    queue.push(job, true);
+    pool.wake();
   };
 
   const runLocal = (job: Job) => {
@@ -77,23 +81,21 @@ export async function createRenderService(options: RenderServiceOptions = {}): P
     local
       .then((service) => service.render(job.input))
       // A failure here gets its last word from a worker, which has the bigger stack.
-      .then(job.resolve, () => toPool(job))
+      .then(job.resolve, () => toWorker(job))
       .finally(() => {
         localBusy = false;
-        // Let I/O and other callbacks run between jobs on this thread.
+        // Let I/O and the workers' messages run between jobs on this thread.
         setImmediate(pump);
       });
   };
 
   const pump = () => {
     if (closed) return;
-    if (!poolStarted && share && queue.length > RENDER_DEFAULTS.workerStartBacklog) poolStarted = true;
-    while (queue.length > 0) {
-      const small = queue[0]!.input.body.length <= RENDER_DEFAULTS.inProcessMaxBytes;
-      if (small && !localBusy) runLocal(queue.shift()!);
-      else if ((poolStarted || !small) && inPool < workers) toPool(queue.shift()!);
-      else break;
+    if (!localBusy) {
+      const job = queue.takeOne();
+      if (job) runLocal(job);
     }
+    pool.wake();
   };
 
   return {
@@ -101,13 +103,17 @@ export async function createRenderService(options: RenderServiceOptions = {}): P
     render(input) {
       if (closed) return Promise.reject(new RenderFailure('render service is closed'));
       return new Promise<RenderedMarkdown>((resolve, reject) => {
-        queue.push({ input, resolve, reject });
-        pump();
+        const job = { input, resolve, reject };
+        if (input.body.length > RENDER_DEFAULTS.inProcessMaxBytes) toWorker(job);
+        else {
+          queue.push(job);
+          pump();
+        }
       });
     },
     async close() {
       closed = true;
-      for (const job of queue.splice(0)) job.reject(new RenderFailure('render service is closed'));
+      for (const job of queue.drain()) job.reject(new RenderFailure('render service is closed'));
       await pool.close();
     },
   };
