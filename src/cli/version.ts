@@ -1,8 +1,9 @@
-/** inkstone's version, from its package.json (two folders up from src/cli/ and from dist/cli/ alike). */
+/** inkstone's version, from its package.json. */
 import { readFileSync } from 'node:fs';
+import { packagePath } from '../package-files.js';
 
 /** The `version` field of inkstone's package.json. */
 export function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  const manifest = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version?: unknown };
   return String(manifest.version);
 }

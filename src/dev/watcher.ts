@@ -32,7 +32,7 @@ export interface WatchOptions extends Omit<BatcherOptions, 'run'> {
 
 /** Starts the chokidar worker. */
 function spawnWatcher(targets: WatchTargets): Worker {
-  return spawnModuleWorker(import.meta.url, './watch-worker', { workerData: { targets } });
+  return spawnModuleWorker('dev/watch-worker', { workerData: { targets } });
 }
 
 /**

@@ -5,13 +5,13 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from '../config/config.js';
 import { type FrontMatter, parseFrontMatter } from '../content/front-matter.js';
 import { type Diagnostic, diagnosticFrom, error, messageOf } from '../diagnostics.js';
 import { toSlashes } from '../fs/list-tree.js';
 import { createJekyllEngine } from '../liquid/engine.js';
 import { liquidErrorLine, liquidMessage } from '../liquid/errors.js';
+import { packagePath } from '../package-files.js';
 import { createSiteHooks } from '../render/site-hooks.js';
 import type { Layout, Theme, ThemeFolders } from '../site/model.js';
 import type { UrlSettings } from '../urls.js';
@@ -23,7 +23,7 @@ export interface ThemeSettings extends UrlSettings {
 }
 
 /** inkstone's own default theme, used for any layout a site does not provide. */
-export const BUILTIN_LAYOUTS = fileURLToPath(new URL('../../layouts/', import.meta.url));
+export const BUILTIN_LAYOUTS = packagePath('layouts');
 
 /**
  * inkstone-style theme folders (layouts at the top, `_includes/` and `assets/` inside) as the

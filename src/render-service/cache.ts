@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeAtomic } from '../fs/atomic-write.js';
 import type { MarkdownInput, RenderedMarkdown } from '../markdown/pipeline.js';
+import { CODE_DIR, packagePath } from '../package-files.js';
 import type { RenderService } from './types.js';
 
 /** Bump to invalidate every cache entry when the entry format changes. */
@@ -26,11 +26,11 @@ let versionPromise: Promise<string> | undefined;
 export function pipelineVersion(): Promise<string> {
   versionPromise ??= (async () => {
     const hash = createHash('sha256').update(FORMAT);
-    const codeDir = fileURLToPath(new URL('../', import.meta.url));
+    const codeDir = CODE_DIR;
     const modules = (await readdir(codeDir, { recursive: true })).filter((name) => /\.[jt]s$/.test(name)).sort();
     for (const name of modules) hash.update(name).update(await readFile(path.join(codeDir, name)));
     try {
-      const lock = JSON.parse(await readFile(fileURLToPath(new URL('../../package-lock.json', import.meta.url)), 'utf8')) as {
+      const lock = JSON.parse(await readFile(packagePath('package-lock.json'), 'utf8')) as {
         packages?: Record<string, { version?: string }>;
       };
       for (const [name, info] of Object.entries(lock.packages ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -48,7 +48,7 @@ export interface WorkerPoolOptions {
 }
 
 function spawnWorker(): Worker {
-  return spawnModuleWorker(import.meta.url, './worker', { resourceLimits: { stackSizeMb: RENDER_DEFAULTS.workerStackMb } });
+  return spawnModuleWorker('render-service/worker', { resourceLimits: { stackSizeMb: RENDER_DEFAULTS.workerStackMb } });
 }
 
 /** Starts up to `size` render workers taking batches from `queue`. */

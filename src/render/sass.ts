@@ -10,9 +10,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Exception, Importer } from 'sass';
 import { LocatedError } from '../diagnostics.js';
 import { toSlashes } from '../fs/list-tree.js';
+import { packagePath } from '../package-files.js';
 
 /** The default theme's stylesheet, which stands in for minima's. */
-const THEME_CSS = fileURLToPath(new URL('../../layouts/assets/style.css', import.meta.url));
+const THEME_CSS = packagePath('layouts', 'assets', 'style.css');
 
 /** Resolves `minima` (and `minima/…`) to the default theme's stylesheet. */
 const minimaImporter: Importer = {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CODE_DIR, PACKAGE_ROOT } from '../package-files.js';
 
 /** The build options that decide the output (the command line's `build` part). */
 export interface KeyedOptions {
@@ -30,8 +30,7 @@ const statLine = (file: string): string => {
 };
 
 /** Stamps of inkstone's running code (the compiled or source folder), its lock files and its patches. */
-export function codeStamp(codeDir = fileURLToPath(new URL('../', import.meta.url))): string {
-  const packageRoot = path.dirname(codeDir);
+export function codeStamp(codeDir = CODE_DIR, packageRoot = PACKAGE_ROOT): string {
   const lines: string[] = [];
   for (const dir of [codeDir, path.join(packageRoot, 'patches')]) {
     let names: string[] = [];
