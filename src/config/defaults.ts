@@ -61,3 +61,18 @@ export const RENDER_DEFAULTS = {
   /** Deeper than this (lists, quotes), a post is shown as plain text. Real notes stay below 10. */
   maxNesting: 64,
 } as const;
+
+/** Full-text search (`_config.yml` keys in brackets; read by search/settings.ts). */
+export const SEARCH_DEFAULTS = {
+  /** [`search`] Write the search page and its index; `search: false` turns both off. */
+  enabled: true,
+  /** Where the search page goes; the theme's search box sends `?q=` there. */
+  pagePath: 'search/index.html',
+  pageUrl: '/search/',
+  /** The index's table of contents; its chunks go beside it, named by content. */
+  indexPath: 'search/index.json',
+  /** Posts per index chunk: an edit rewrites one chunk, and the browser fetches them in parallel. */
+  chunkPosts: 100,
+  /** dev: quiet time after a rebuild before the index is brought up to date in the background. */
+  devDelayMs: 300,
+} as const;

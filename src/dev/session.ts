@@ -27,6 +27,7 @@ import { specHash } from '../render/spec-hash.js';
 import { withRenderCache } from '../render-service/cache.js';
 import { createRenderService } from '../render-service/service.js';
 import type { RenderService } from '../render-service/types.js';
+import { BackgroundSearch } from '../search/dev.js';
 import type { Post } from '../site/model.js';
 import { checkSiteLinks } from '../stages/check-links.js';
 import { missingLayouts } from '../stages/load.js';
@@ -103,6 +104,8 @@ export class DevSession {
   /** Parsed posts, reused while a file's size and mtime are unchanged (and the watcher did not name it). */
   private sources: SourceCache = new Map();
   private readonly mirror = new OutputMirror();
+  /** The search index, brought up to date in the background after rebuilds. */
+  private readonly search = new BackgroundSearch();
   private lastConfig: SiteConfig | undefined;
   private lastPlanned: PlannedSite | undefined;
   /** Absolute source path → index in the last plan's rendered posts. */
@@ -250,7 +253,8 @@ export class DevSession {
     const written: OutputChange[] = [];
     const removed: OutputChange[] = [];
     if (full) {
-      await writeSite(config, { ...site, posts: context.posts }, files, this.options.cache ?? true);
+      const searchIndex = this.search.filesForFullWrite(context, config.outDir, new Set(kinds.keys()));
+      await writeSite(config, { ...site, posts: context.posts }, files, this.options.cache ?? true, searchIndex);
       await this.mirror.recordFull(config.outDir, files, copied, kinds, hashes);
       written.push(...[...kinds].map(([p, kind]) => ({ path: p, kind })));
     } else {
@@ -268,6 +272,7 @@ export class DevSession {
   }
 
   private setPlanned(planned: PlannedSite): void {
+    this.search.schedule(planned);
     this.lastPlanned = planned;
     this.postIndex = new Map(planned.context.posts.map((p, i) => [path.join(planned.site.config.root, p.post.source), i]));
   }
@@ -375,6 +380,7 @@ export class DevSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.search.close();
     if (this.ownsService) await this.service.close();
   }
 }

@@ -138,11 +138,12 @@ describe('the sample blog', () => {
       'index.html',
       'kernel',
       'robots.txt',
+      'search',
       'shell',
       'sitemap.xml',
       'tags',
     ]);
-    expect(await readdir(path.join(out, 'assets'))).toEqual(['style.css']);
+    expect((await readdir(path.join(out, 'assets'))).sort()).toEqual(['search.js', 'style.css']);
   });
 });
 
