@@ -62,6 +62,24 @@ export const RENDER_DEFAULTS = {
   maxNesting: 64,
 } as const;
 
+/** The default theme's settings (`_config.yml` keys in brackets; read by render/theme-settings.ts). */
+export const THEME_DEFAULTS = {
+  /** [`toc`] Show a table of contents on posts (front matter `toc:` wins). */
+  toc: true,
+  /** [`toc_levels`] Heading levels the table of contents lists (`2..3`, `1,2,3` or a list). */
+  tocLevels: [2, 3] as readonly number[],
+  /** [`toc_min_headings`] Fewer headings than this (within the levels) and a post gets no table of contents. */
+  tocMinHeadings: 4,
+  /** [`related_posts`] How many related posts (shared tags and categories) a post lists; 0 for none. */
+  relatedPosts: 3,
+  /** [`date_format`] strftime for dates shown to readers; undefined: the language's (`2020年1月1日`, `Jan 1, 2020`). */
+  dateFormat: undefined as string | undefined,
+  /** Reading speed for CJK text, characters a minute. */
+  cjkPerMinute: 350,
+  /** Reading speed for other text, words a minute. */
+  wordsPerMinute: 220,
+} as const;
+
 /** Full-text search (`_config.yml` keys in brackets; read by search/settings.ts). */
 export const SEARCH_DEFAULTS = {
   /** [`search`] Write the search page and its index; `search: false` turns both off. */
