@@ -2,8 +2,10 @@
  * A rendered post body as searchable text: its sections (the text before the first heading, then
  * one per heading that has an id), each as plain text with blocks on lines of their own. What a
  * reader does not see as text is left out: heading self-links (`#`), shell prompts, footnote
- * marks and back-links, screen-reader-only labels, buttons, scripts and styles, and anything inside an
- * element marked `data-search-ignore`. Code is kept: notes are searched for commands too.
+ * marks and back-links, screen-reader-only labels, kramdown's `{:toc}` list, buttons, scripts and
+ * styles, and anything inside an element marked `data-search-ignore`. Code is kept: notes are
+ * searched for commands too. A change to what is extracted needs a new INDEX_VERSION
+ * (index-files.ts), or warm builds keep chunks extracted the old way.
  *
  * A small tag scanner rather than an HTML parser: the input is the pipeline's own output (or raw
  * HTML passed through it), and this runs over every post of a cold build.
@@ -55,7 +57,9 @@ const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'i
 const SKIPPED_CLASSES = new Set(['anchor', 'prompt', 'sr-only', 'visually-hidden']);
 
 const ATTRIBUTE = /([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const MARKED = /\b(?:data-search-ignore|data-footnote-ref|data-footnote-backref|hidden)\b|\baria-hidden\s*=\s*["']?true/i;
+/** Attributes that mark an element as no text for a reader (checked as attributes, not as words in other values). */
+const MARKS = ['data-search-ignore', 'data-footnote-ref', 'data-footnote-backref', 'hidden'];
+const MAY_BE_MARKED = /data-search-ignore|data-footnote|hidden|markdown-toc/i;
 
 function attributeOf(raw: string, name: string): string | undefined {
   for (const m of raw.matchAll(ATTRIBUTE)) if (m[1]!.toLowerCase() === name) return decodeHTML(m[2] ?? m[3] ?? m[4] ?? '');
@@ -67,10 +71,12 @@ function skipped(tag: string, raw: string): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
   // Most tags in a post (shiki's spans among them) have no attribute that could mark them.
   if (raw.length === 0) return false;
-  if (MARKED.test(raw) && /\S/.test(raw)) {
-    const name = raw.match(MARKED)![0].toLowerCase();
-    // A word like "hidden" inside another attribute's value is not the attribute.
-    if (name.startsWith('aria-hidden') || attributeOf(raw, name) !== undefined) return true;
+  if (MAY_BE_MARKED.test(raw)) {
+    const attributes = new Map<string, string>();
+    for (const m of raw.matchAll(ATTRIBUTE)) attributes.set(m[1]!.toLowerCase(), m[2] ?? m[3] ?? m[4] ?? '');
+    if (MARKS.some((name) => attributes.has(name)) || attributes.get('aria-hidden') === 'true') return true;
+    // kramdown's `{:toc}`: the headings again, as links; their sections have the text.
+    if (attributes.get('id') === 'markdown-toc') return true;
   }
   if (!raw.includes('class')) return false;
   const classes = attributeOf(raw, 'class');

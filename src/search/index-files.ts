@@ -17,8 +17,8 @@ import { relativeUrl } from '../urls.js';
 import { extractSections } from './extract.js';
 import { postSearchable, searchEnabled } from './settings.js';
 
-/** Bump when the chunk format or the text extraction changes: every chunk gets a new name. */
-export const INDEX_VERSION = 1;
+/** Bump when the chunk format or the text extraction (extract.ts) changes: every chunk gets a new name. */
+export const INDEX_VERSION = 2;
 
 /** One chunk of the index, planned: its output path and the posts it holds. */
 export interface PlannedChunk {

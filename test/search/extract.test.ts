@@ -39,6 +39,12 @@ describe('extractSections', () => {
     expect(extractSections(html)).toEqual([['', '', '见 APUE。\n第 3 章\n看得见']]);
   });
 
+  it("leaves out kramdown's {:toc} list (the headings again, as links), and finds marks after other attributes", () => {
+    const html =
+      '<ul id="markdown-toc"><li><a href="#a" id="markdown-toc-a">甲</a></li></ul><h2 id="a">甲</h2><p>正文</p><div class="hidden-xs" data-search-ignore>不要</div><div class="hidden-xs">要</div>';
+    expect(extractSections(html)).toEqual([['a', '甲', '正文\n要']]);
+  });
+
   it('decodes character references in text and ids, and keeps a lone < as text', () => {
     expect(extractSections('<h2 id="a&amp;b">A &amp; B</h2><p>x &lt; y &#x26; 1 < 2 &nbsp;&copy;</p>')).toEqual([['a&b', 'A & B', 'x < y & 1 < 2 ©']]);
   });
