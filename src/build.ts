@@ -20,6 +20,7 @@ import { specHash } from './render/spec-hash.js';
 import { withRenderCache } from './render-service/cache.js';
 import { createRenderService } from './render-service/service.js';
 import type { RenderService } from './render-service/types.js';
+import { searchFiles, searchPages } from './search/stage.js';
 import type { Site, SiteInputs } from './site/model.js';
 import { checkSiteLinks } from './stages/check-links.js';
 import { type LoadOptions, loadSite } from './stages/load.js';
@@ -86,7 +87,9 @@ export async function planSite(
   const posts = await renderPostBodies(site, site.posts, rendering);
   const pages = await renderPageBodies(site, posts.rendered, rendering);
   const context = buildRenderContext(site, posts.rendered, pages.rendered, nowIso);
-  return { planned: { site, context, specs: planPages(context, nowIso) }, diagnostics: [...diagnostics, ...posts.diagnostics, ...pages.diagnostics] };
+  const specs = planPages(context, nowIso);
+  specs.push(...searchPages(context, new Set(specs.map((s) => s.path))));
+  return { planned: { site, context, specs }, diagnostics: [...diagnostics, ...posts.diagnostics, ...pages.diagnostics] };
 }
 
 /** Stages 1–4 without writing: plans the site, renders its pages (reusing unchanged ones from `previous`) and checks links. */
@@ -139,7 +142,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (!rendered || hasErrors(diagnostics)) return report(false, diagnostics);
     try {
       const { site, context, files } = rendered;
-      return report(true, diagnostics, await writeSite(site.config, { ...site, posts: context.posts }, files, useCache));
+      const search = await searchFiles(context, new Set(files.map((f) => f.path)), previous && { outDir, manifest: previous });
+      return report(true, diagnostics, await writeSite(site.config, { ...site, posts: context.posts }, files, useCache, search));
     } catch (thrown) {
       return report(false, [...diagnostics, error(path.relative(process.cwd(), outDir) || '.', `cannot write output: ${messageOf(thrown)}`)]);
     }

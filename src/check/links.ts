@@ -37,7 +37,8 @@ export interface LinkCheckOptions {
   strict: boolean;
 }
 
-interface PageInfo {
+/** What the check knows of one page: its URL, its ids and the links its layouts put around the body. */
+export interface PageInfo {
   page: CheckPage;
   /** Full URL path (with base). */
   url: string;
@@ -48,6 +49,30 @@ interface PageInfo {
   layoutRefs: HtmlRef[];
 }
 
+/** Pages by output path (NFC), for the ids a `#fragment` must name. */
+export interface PageLookup {
+  get(path: string): PageInfo | undefined;
+}
+
+/** A broken link from a layout on one page, before the reports of all pages are merged. */
+export interface LayoutProblem {
+  file: string;
+  /** `link to "/x"`: what broke, the merge key with `file`. */
+  what: string;
+  message: string;
+}
+
+/** What checking one page found, and which output files its links landed on. */
+export interface PageCheck {
+  /** Problems in the post body, at its source file and line. */
+  diagnostics: Diagnostic[];
+  layoutProblems: LayoutProblem[];
+  /** Output paths (NFC) the page's links resolved to. */
+  targets: Set<string>;
+  /** Of those, the pages whose ids a `#fragment` was checked against. */
+  fragmentTargets: Set<string>;
+}
+
 /** Builds the page and file index and checks every page. */
 export function checkLinks(pages: readonly CheckPage[], otherFiles: Iterable<string>, options: LinkCheckOptions): Diagnostic[] {
   const outputs = new Set<string>();
@@ -56,51 +81,68 @@ export function checkLinks(pages: readonly CheckPage[], otherFiles: Iterable<str
   const infos = new Map<string, PageInfo>();
   for (const page of pages) if (/\.html?$/i.test(page.path)) infos.set(page.path.normalize('NFC'), pageInfo(page, options.baseurl));
 
-  const report = options.strict ? error : warning;
-  const diagnostics: Diagnostic[] = [];
   const checker = new TargetChecker(outputs, infos, options);
-  const layoutProblems = new Map<string, { file: string; message: string; pages: string[] }>();
+  const checks = [...infos.values()].map((info) => ({ url: info.url, check: checkPage(info, checker, options) }));
+  return [...checks.flatMap((c) => c.check.diagnostics), ...mergeLayoutProblems(checks, options.strict).map((m) => m.diagnostic)];
+}
 
-  for (const info of infos.values()) {
-    const { page } = info;
-    if (page.post) {
-      const { post, rendered } = page.post;
-      for (const link of rendered.links) {
-        const shown = link.written ?? link.url;
-        const what = link.kind === 'image' ? `image "${displayHref(shown)}"` : `link to "${displayHref(shown)}"`;
-        let problem = link.problem ?? checker.problem(link.url, info, shown, link.kind);
-        if (!problem) continue;
-        if (link.kind === 'image' && !link.problem && relativeTarget(post, link.url)) {
-          // A relative image is copied from beside the post: name the file that is not there.
-          problem = `no file ${path.posix.join(path.posix.dirname(post.source), safeDecode(splitHref(link.url).path))}`;
-        }
-        diagnostics.push(report(post.source, `${what}: ${problem}`, link.line));
-      }
-      const listed = new Set(rendered.links.map((l) => l.url));
-      for (const url of postRefs(rendered)) {
-        if (listed.has(url)) continue;
-        const problem = checker.problem(url, info, url, 'image');
-        if (problem) diagnostics.push(report(post.source, `file "${displayHref(url)}": ${problem}`, lineOfMention(post.body, url, post.bodyLine)));
-      }
-    }
-    for (const ref of info.layoutRefs) {
-      const problem = checker.problem(ref.url, info, ref.url, ref.tag === 'a' || ref.tag === 'area' ? 'link' : 'image');
+/** Checks the links, images and files of one page against the site `checker` knows. */
+export function checkPage(info: PageInfo, checker: TargetChecker, options: LinkCheckOptions): PageCheck {
+  const { page } = info;
+  const report = options.strict ? error : warning;
+  const result: PageCheck = { diagnostics: [], layoutProblems: [], targets: new Set(), fragmentTargets: new Set() };
+  if (page.post) {
+    const { post, rendered } = page.post;
+    for (const link of rendered.links) {
+      const shown = link.written ?? link.url;
+      const what = link.kind === 'image' ? `image "${displayHref(shown)}"` : `link to "${displayHref(shown)}"`;
+      let problem = link.problem ?? checker.problem(link.url, info, shown, link.kind, result);
       if (!problem) continue;
-      const file = layoutHolding(page, ref.url, options.baseurl);
-      const noun = ref.tag === 'a' || ref.tag === 'area' ? 'link to' : ref.tag === 'img' ? 'image' : ref.tag;
-      const what = `${noun} "${displayHref(ref.url)}"`;
-      // One report per layout and link, naming the first page it broke on and how many more.
-      const key = `${file}\0${what}`;
-      const entry = layoutProblems.get(key) ?? { file, message: `${what}: ${problem}`, pages: [] };
-      entry.pages.push(info.url);
-      layoutProblems.set(key, entry);
+      if (link.kind === 'image' && !link.problem && relativeTarget(post, link.url)) {
+        // A relative image is copied from beside the post: name the file that is not there.
+        problem = `no file ${path.posix.join(path.posix.dirname(post.source), safeDecode(splitHref(link.url).path))}`;
+      }
+      result.diagnostics.push(report(post.source, `${what}: ${problem}`, link.line));
+    }
+    const listed = new Set(rendered.links.map((l) => l.url));
+    for (const url of postRefs(rendered)) {
+      if (listed.has(url)) continue;
+      const problem = checker.problem(url, info, url, 'image', result);
+      if (problem) result.diagnostics.push(report(post.source, `file "${displayHref(url)}": ${problem}`, lineOfMention(post.body, url, post.bodyLine)));
     }
   }
-  for (const { file, message, pages: on } of layoutProblems.values()) {
-    const where = on.length > 1 ? ` (on ${on[0]} and ${on.length - 1} more page${on.length > 2 ? 's' : ''})` : ` (on ${on[0]})`;
-    diagnostics.push(report(file, message + where));
+  for (const ref of info.layoutRefs) {
+    const problem = checker.problem(ref.url, info, ref.url, ref.tag === 'a' || ref.tag === 'area' ? 'link' : 'image', result);
+    if (!problem) continue;
+    const noun = ref.tag === 'a' || ref.tag === 'area' ? 'link to' : ref.tag === 'img' ? 'image' : ref.tag;
+    const what = `${noun} "${displayHref(ref.url)}"`;
+    result.layoutProblems.push({ file: layoutHolding(page, ref.url, options.baseurl), what, message: `${what}: ${problem}` });
   }
-  return diagnostics;
+  return result;
+}
+
+/**
+ * One report per layout and link, naming the first page (in the order given) it broke on and how
+ * many more; each with the pages it broke on and its message without them (`problem`).
+ */
+export function mergeLayoutProblems<T extends { url: string; check: Pick<PageCheck, 'layoutProblems'> }>(
+  checks: Iterable<T>,
+  strict: boolean,
+): { diagnostic: Diagnostic; on: T[]; problem: string }[] {
+  const merged = new Map<string, { file: string; message: string; on: T[] }>();
+  for (const item of checks) {
+    for (const { file, what, message } of item.check.layoutProblems) {
+      const key = `${file}\0${what}`;
+      const entry = merged.get(key) ?? { file, message, on: [] };
+      entry.on.push(item);
+      merged.set(key, entry);
+    }
+  }
+  const report = strict ? error : warning;
+  return [...merged.values()].map(({ file, message, on }) => {
+    const where = on.length > 1 ? ` (on ${on[0]!.url} and ${on.length - 1} more page${on.length > 2 ? 's' : ''})` : ` (on ${on[0]!.url})`;
+    return { diagnostic: report(file, message + where), on, problem: message };
+  });
 }
 
 /** The layout a link comes from: the innermost whose source holds it (with or without the base path), else the page's own. */
@@ -120,7 +162,7 @@ export function displayHref(href: string): string {
 }
 
 /** Ids and layout links of a page. A post page's body is known already, so only the rest is scanned. */
-function pageInfo(page: CheckPage, baseurl: string): PageInfo {
+export function pageInfo(page: CheckPage, baseurl: string): PageInfo {
   const url = withBase(baseurl, page.url ?? urlOfOutputPath(page.path));
   const body = page.post?.rendered.html ?? '';
   const at = body ? page.html.indexOf(body) : -1;
@@ -148,32 +190,42 @@ function fileLabel(file: string): string {
   return file.slice(file.lastIndexOf('/') + 1).replace(/\.html?$/, '');
 }
 
-/** Answers "where does this link go, and is it there?". */
-class TargetChecker {
+/** The output files a page's links landed on (see PageCheck). */
+type Landed = Pick<PageCheck, 'targets' | 'fragmentTargets'>;
+
+/** Answers "where does this link go, and is it there?" for one state of the site. */
+export class TargetChecker {
   private byDir: Map<string, string[]> | undefined;
   private byName: Map<string, string[]> | undefined;
-  /** Verdicts on root-relative links without a fragment, which do not depend on the page they are on. */
-  private readonly absolute = new Map<string, string | undefined>();
+  /** Verdicts on root-relative links without a fragment, which do not depend on the page they are on, with the file they landed on. */
+  private readonly absolute = new Map<string, { problem: string | undefined; target: string | undefined }>();
 
+  /** `outputs`: every output path (NFC); `infos`: the HTML pages among them. */
   constructor(
     private readonly outputs: ReadonlySet<string>,
-    private readonly infos: ReadonlyMap<string, PageInfo>,
+    private readonly infos: PageLookup,
     private readonly options: LinkCheckOptions,
   ) {}
 
-  /** Why `url` on `from` is broken, or undefined when it is fine (or not ours to check). */
-  problem(url: string, from: PageInfo, shown: string, kind: 'link' | 'image'): string | undefined {
+  /** Why `url` on `from` is broken, or undefined when it is fine (or not ours to check); records where it landed in `landed`. */
+  problem(url: string, from: PageInfo, shown: string, kind: 'link' | 'image', landed?: Landed): string | undefined {
     const href = url.trim();
     if (!href) return undefined;
     if (href.startsWith('/') && !href.startsWith('//') && !href.includes('#')) {
       const key = `${kind}\0${href}`;
-      if (!this.absolute.has(key)) this.absolute.set(key, this.resolve(href, from, shown, kind));
-      return this.absolute.get(key);
+      let verdict = this.absolute.get(key);
+      if (!verdict) {
+        const seen: Landed = { targets: new Set(), fragmentTargets: new Set() };
+        verdict = { problem: this.resolve(href, from, shown, kind, seen), target: [...seen.targets][0] };
+        this.absolute.set(key, verdict);
+      }
+      if (verdict.target !== undefined) landed?.targets.add(verdict.target);
+      return verdict.problem;
     }
-    return this.resolve(href, from, shown, kind);
+    return this.resolve(href, from, shown, kind, landed);
   }
 
-  private resolve(url: string, from: PageInfo, shown: string, kind: 'link' | 'image'): string | undefined {
+  private resolve(url: string, from: PageInfo, shown: string, kind: 'link' | 'image', landed?: Landed): string | undefined {
     let href = url;
     if (isExternal(href)) {
       const own = this.options.url;
@@ -193,6 +245,7 @@ class TargetChecker {
       return `${resolved.path} is outside the site's base path ${baseurl}/${fix ? ` (did you mean "${fix}"?)` : ''}`;
     }
     const target = this.find(sitePath);
+    if (target) landed?.targets.add(target);
     if (!target) {
       const guess = this.suggestFile(sitePath);
       const noun = kind === 'image' ? 'file' : 'page';
@@ -201,6 +254,7 @@ class TargetChecker {
     const fragment = resolved.fragment;
     if (!fragment || fragment.toLowerCase() === 'top') return undefined;
     const info = this.infos.get(target);
+    if (info) landed?.fragmentTargets.add(target);
     if (!info || info.ids.has(fragment)) return undefined;
     const where = info === from ? 'this page' : withBase(baseurl, urlOfOutputPath(target));
     const guess = closest(fragment, info.ids);

@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isValidTimeZone } from '../content/dates.js';
 import { type FrontMatterDefault, parseDefaults } from '../content/defaults.js';
-import { parseYaml } from '../content/yaml.js';
+import { parseYaml, type YamlPath, yamlLines } from '../content/yaml.js';
 import { type Diagnostic, diagnosticFrom, error, messageOf } from '../diagnostics.js';
 import { SITE_DEFAULTS, SITE_FILES } from './defaults.js';
+import { validateConfig } from './validate.js';
 
 /** Everything a build needs to know about the site, resolved and validated. */
 export interface SiteConfig {
@@ -81,46 +82,39 @@ export function normalizeBaseurl(value: string): string {
   return trimmed ? `/${trimmed}` : '';
 }
 
-function stringField(data: Record<string, unknown>, key: string, fallback: string, errors: Diagnostic[], file: string): string {
-  const value = data[key];
-  if (value === undefined || value === null) return fallback;
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  errors.push(error(file, `"${key}" must be a string`));
-  return fallback;
+/** The text of a checked key (a number written without quotes counts), or the fallback. */
+function textOf(value: unknown, fallback: string): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : fallback;
 }
 
-/** Resolves a parsed `_config.yml` object and overrides into a SiteConfig (pure). */
+/** A checked list key (`include: x` counts as a list of one). */
+function listOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' || typeof value === 'number' ? [String(value)] : [];
+}
+
+const mappingOf = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+/**
+ * Resolves a parsed `_config.yml` object and overrides into a SiteConfig (pure): the data is checked
+ * against the schema (config/validate.ts) first, so every value read here has its type. `lineOf`
+ * gives the line of a key for the diagnostics (see content/yaml.ts `yamlLines`). `errors` holds the
+ * warnings too (unknown keys, `future: maybe`).
+ */
 export function resolveConfig(
-  data: Record<string, unknown>,
+  raw: Record<string, unknown>,
   overrides: ConfigOverrides,
   file: string = SITE_FILES.config,
+  lineOf: (path: YamlPath) => number | undefined = () => undefined,
 ): { config: SiteConfig; errors: Diagnostic[] } {
-  const errors: Diagnostic[] = [];
   const root = path.resolve(overrides.root ?? '.');
-  const str = (key: string, fallback: string) => stringField(data, key, fallback, errors, file);
-  const timezone = data.timezone === undefined || data.timezone === null ? undefined : str('timezone', '');
-  if (timezone !== undefined && !isValidTimeZone(timezone)) {
-    errors.push(error(file, `unknown timezone "${timezone}" (use an IANA name such as Asia/Shanghai)`));
-  }
-  const feed = (typeof data.feed === 'object' && data.feed !== null ? data.feed : {}) as Record<string, unknown>;
-  const feedLimit = feed.posts_limit ?? SITE_DEFAULTS.feedLimit;
-  if (typeof feedLimit !== 'number' || !Number.isInteger(feedLimit) || feedLimit < 1) {
-    errors.push(error(file, `"feed.posts_limit" must be a positive whole number`));
-  }
-  const flag = (key: string, override: boolean | undefined) => override ?? data[key] === true;
-  const list = (key: string): string[] => {
-    const value = data[key];
-    if (value === undefined || value === null) return [];
-    if (Array.isArray(value)) return value.map(String);
-    if (typeof value === 'string') return [value];
-    errors.push(error(file, `"${key}" must be a list`));
-    return [];
-  };
-  const { defaults, errors: defaultErrors } = parseDefaults(data.defaults, file);
-  errors.push(...defaultErrors);
-  const liquid = (typeof data.liquid === 'object' && data.liquid !== null ? data.liquid : {}) as Record<string, unknown>;
-  const paginate = typeof data.paginate === 'number' && Number.isInteger(data.paginate) && data.paginate > 0 ? data.paginate : undefined;
-  if (data.paginate !== undefined && data.paginate !== null && paginate === undefined) errors.push(error(file, '"paginate" must be a positive whole number'));
+  const { data, diagnostics } = validateConfig(raw, { file, root, lineOf, outDirOverridden: overrides.outDir !== undefined });
+  const str = (key: string, fallback: string) => textOf(data[key], fallback);
+  const { defaults } = parseDefaults(data.defaults, file);
+  const liquid = mappingOf(data.liquid);
+  const feed = mappingOf(data.feed);
+  const author = data.author;
   const config: SiteConfig = {
     root,
     postsDir: path.resolve(root, str('posts_dir', SITE_DEFAULTS.postsDir)),
@@ -128,50 +122,54 @@ export function resolveConfig(
     outDir: path.resolve(root, overrides.outDir ?? str('destination', SITE_DEFAULTS.destination)),
     title: str('title', SITE_DEFAULTS.title),
     description: str('description', ''),
-    author: typeof data.author === 'object' && data.author ? String((data.author as { name?: unknown }).name ?? '') : str('author', ''),
-    url: (overrides.url ?? str('url', '')).replace(/\/+$/, ''),
+    author: typeof author === 'object' && author ? textOf((author as { name?: unknown }).name, '') : str('author', ''),
+    url: (overrides.url ?? str('url', '')).trim().replace(/\/+$/, ''),
     baseurl: normalizeBaseurl(overrides.baseurl ?? str('baseurl', '')),
-    lang: data.lang === undefined ? undefined : str('lang', 'en'),
-    timezone: timezone && isValidTimeZone(timezone) ? timezone : undefined,
+    lang: data.lang === undefined || data.lang === null ? undefined : str('lang', 'en'),
+    timezone: typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : undefined,
     permalink: str('permalink', SITE_DEFAULTS.permalink),
-    future: flag('future', overrides.future),
-    unpublished: flag('unpublished', overrides.unpublished),
-    drafts: flag('show_drafts', overrides.drafts),
-    excerptSeparator: data.excerpt_separator === undefined ? undefined : str('excerpt_separator', '\n\n'),
-    feedLimit: typeof feedLimit === 'number' && feedLimit >= 1 ? Math.floor(feedLimit) : SITE_DEFAULTS.feedLimit,
-    strict: flag('strict_links', overrides.strict),
-    include: list('include'),
-    exclude: list('exclude'),
+    future: overrides.future ?? data.future === true,
+    unpublished: overrides.unpublished ?? data.unpublished === true,
+    drafts: overrides.drafts ?? data.show_drafts === true,
+    excerptSeparator: typeof data.excerpt_separator === 'string' ? data.excerpt_separator : undefined,
+    feedLimit: typeof feed.posts_limit === 'number' && feed.posts_limit >= 1 ? Math.floor(feed.posts_limit) : SITE_DEFAULTS.feedLimit,
+    strict: overrides.strict ?? data.strict_links === true,
+    include: listOf(data.include),
+    exclude: listOf(data.exclude),
     defaults,
     liquid: { strictVariables: liquid.strict_variables === true, strictFilters: liquid.strict_filters === true },
     liquidInCode: typeof data.liquid_in_code === 'boolean' ? data.liquid_in_code : undefined,
-    paginate,
+    paginate: typeof data.paginate === 'number' && Number.isInteger(data.paginate) && data.paginate > 0 ? data.paginate : undefined,
     paginatePath: str('paginate_path', SITE_DEFAULTS.paginatePath),
-    plugins: [...list('plugins'), ...list('gems')],
+    plugins: [...listOf(data.plugins), ...listOf(data.gems)],
     theme: data.theme === undefined || data.theme === null ? undefined : str('theme', ''),
     data,
   };
-  return { config, errors };
+  return { config, errors: diagnostics };
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads `<root>/_config.yml` (optional) and resolves it; `text` is the file's text (empty when there is none). */
 export async function loadConfig(overrides: ConfigOverrides): Promise<{ config: SiteConfig; errors: Diagnostic[]; text: string }> {
   const root = path.resolve(overrides.root ?? '.');
   const file = path.join(root, SITE_FILES.config);
+  const fallback = (problem: Diagnostic, text = '') => ({ ...resolveConfig({}, overrides), errors: [problem], text });
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = utf8.decode(await readFile(file)).replace(/^\uFEFF/, '');
   } catch (thrown) {
-    if ((thrown as NodeJS.ErrnoException).code === 'ENOENT') return { ...resolveConfig({}, overrides), text: '' };
-    return { ...resolveConfig({}, overrides), errors: [error(SITE_FILES.config, `cannot read: ${messageOf(thrown)}`)], text: '' };
+    const code = (thrown as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ...resolveConfig({}, overrides), text: '' };
+    if (code === 'ERR_ENCODING_INVALID_ENCODED_DATA') return fallback(error(SITE_FILES.config, 'not valid UTF-8 text (save it as UTF-8)'));
+    return fallback(error(SITE_FILES.config, `cannot read: ${messageOf(thrown)}`));
   }
+  let parsed: unknown;
   try {
-    const parsed = parseYaml(text.replace(/^\uFEFF/, '')) ?? {};
-    if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-      return { ...resolveConfig({}, overrides), errors: [error(SITE_FILES.config, 'must be a YAML mapping (key: value)', 1)], text };
-    }
-    return { ...resolveConfig(parsed as Record<string, unknown>, overrides), text };
+    parsed = parseYaml(text) ?? {};
   } catch (thrown) {
-    return { ...resolveConfig({}, overrides), errors: [diagnosticFrom(thrown, { file: SITE_FILES.config }, 'invalid YAML: ')], text };
+    return fallback(diagnosticFrom(thrown, { file: SITE_FILES.config }, 'invalid YAML: '), text);
   }
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) return fallback(error(SITE_FILES.config, 'must be a YAML mapping (key: value)', 1), text);
+  return { ...resolveConfig(parsed as Record<string, unknown>, overrides, SITE_FILES.config, yamlLines(text)), text };
 }

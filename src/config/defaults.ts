@@ -61,3 +61,36 @@ export const RENDER_DEFAULTS = {
   /** Deeper than this (lists, quotes), a post is shown as plain text. Real notes stay below 10. */
   maxNesting: 64,
 } as const;
+
+/** The default theme's settings (`_config.yml` keys in brackets; read by render/theme-settings.ts). */
+export const THEME_DEFAULTS = {
+  /** [`toc`] Show a table of contents on posts (front matter `toc:` wins). */
+  toc: true,
+  /** [`toc_levels`] Heading levels the table of contents lists (`2..3`, `1,2,3` or a list). */
+  tocLevels: [2, 3] as readonly number[],
+  /** [`toc_min_headings`] Fewer headings than this (within the levels) and a post gets no table of contents. */
+  tocMinHeadings: 4,
+  /** [`related_posts`] How many related posts (shared tags and categories) a post lists; 0 for none. */
+  relatedPosts: 3,
+  /** [`date_format`] strftime for dates shown to readers; undefined: the language's (`2020年1月1日`, `Jan 1, 2020`). */
+  dateFormat: undefined as string | undefined,
+  /** Reading speed for CJK text, characters a minute. */
+  cjkPerMinute: 350,
+  /** Reading speed for other text, words a minute. */
+  wordsPerMinute: 220,
+} as const;
+
+/** Full-text search (`_config.yml` keys in brackets; read by search/settings.ts). */
+export const SEARCH_DEFAULTS = {
+  /** [`search`] Write the search page and its index; `search: false` turns both off. */
+  enabled: true,
+  /** Where the search page goes; the theme's search box sends `?q=` there. */
+  pagePath: 'search/index.html',
+  pageUrl: '/search/',
+  /** The index's table of contents; its chunks go beside it, named by content. */
+  indexPath: 'search/index.json',
+  /** Posts per index chunk: an edit rewrites one chunk, and the browser fetches them in parallel. */
+  chunkPosts: 100,
+  /** dev: quiet time after a rebuild before the index is brought up to date in the background. */
+  devDelayMs: 300,
+} as const;

@@ -8,11 +8,12 @@
  * - Markdown pages become `.html`, Sass files `.css`, anything else keeps its extension.
  */
 import path from 'node:path';
-import { type Diagnostic, diagnosticFrom, error } from '../diagnostics.js';
+import { type Diagnostic, diagnosticFrom, error, hasErrors } from '../diagnostics.js';
 import { MARKDOWN_EXTENSION } from '../site/content-paths.js';
 import type { Page, SourceFile } from '../site/model.js';
 import { defaultsFor, type FrontMatterDefault, withDefaults } from './defaults.js';
 import { type FrontMatter, lineOfKey, parseFrontMatter } from './front-matter.js';
+import { checkFrontMatter } from './front-matter-rules.js';
 import { outputPathForUrl, permalinkPattern, unsafeUrlReason } from './permalink.js';
 import { liquidModeOf } from './post.js';
 
@@ -21,6 +22,8 @@ export interface PageSettings {
   /** The site's permalink style or pattern: decides whether page URLs end in `.html` or `/`. */
   permalink: string;
   defaults?: readonly FrontMatterDefault[];
+  /** Build pages with `published: false` too (as Jekyll's `--unpublished`). */
+  unpublished?: boolean;
 }
 
 /** The outcome of reading a page: the page (unless it has errors) and diagnostics. */
@@ -69,13 +72,15 @@ export function buildPage(file: SourceFile, settings: PageSettings): PageResult 
   } catch (thrown) {
     return { diagnostics: [diagnosticFrom(thrown, { file: file.path, line: 1 }, 'invalid front matter: ')] };
   }
-  const data = withDefaults(parsed.data, defaultsFor(settings.defaults ?? [], file.path, 'pages'));
-  const fail = (key: string, message: string): PageResult => ({ diagnostics: [error(file.path, message, lineOfKey(parsed.frontMatter, key))] });
-  if (data.permalink !== undefined && data.permalink !== null && typeof data.permalink !== 'string') return fail('permalink', '"permalink" must be a string');
+  // Keys of the wrong type are reported and left out, so the checks below still find what else is wrong.
+  const { data: own, diagnostics } = checkFrontMatter(parsed.data, parsed.frontMatter, file.path);
+  const data = withDefaults(own, defaultsFor(settings.defaults ?? [], file.path, 'pages'));
   const format = pageFormat(file.relPath);
   const url = pageUrl(file.relPath, typeof data.permalink === 'string' ? data.permalink : undefined, settings.permalink);
   const unsafe = unsafeUrlReason(url);
-  if (unsafe) return fail('permalink', `refusing URL ${unsafe}: it would write outside the output folder`);
+  if (unsafe)
+    diagnostics.push(error(file.path, `refusing URL ${unsafe}: it would write outside the output folder`, lineOfKey(parsed.frontMatter, 'permalink')));
+  if (hasErrors(diagnostics)) return { diagnostics };
   const layout = typeof data.layout === 'string' ? data.layout : data.layout === null || data.layout === false ? 'none' : defaultLayout(file.relPath, format);
   const page: Page = {
     source: file.path,
@@ -91,7 +96,7 @@ export function buildPage(file: SourceFile, settings: PageSettings): PageResult 
     frontMatter: parsed.frontMatter,
     liquid: liquidModeOf(data, false, true),
   };
-  return { page, diagnostics: [] };
+  return { page, diagnostics };
 }
 
 /**

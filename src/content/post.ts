@@ -4,6 +4,7 @@ import type { FoundPost, LiquidMode, Post, SourceFile } from '../site/model.js';
 import { fromInstant, jekyllDate, type PostDate, parseDate } from './dates.js';
 import { defaultsFor, type FrontMatterDefault, withDefaults } from './defaults.js';
 import { type FrontMatter, lineOfKey, parseFrontMatter } from './front-matter.js';
+import { checkFrontMatter } from './front-matter-rules.js';
 import { expandPermalink, outputPathForUrl, unsafeUrlReason } from './permalink.js';
 
 /** Site settings that shape posts. */
@@ -72,8 +73,11 @@ export function buildPost(file: PostSource, settings: PostSettings): PostResult 
     return { diagnostics: [diagnosticFrom(thrown, { file: file.path, line: 1 }, 'invalid front matter: ')] };
   }
   const { frontMatter } = parsed;
+  // Keys of the wrong type are reported and left out, so the checks below still find what else is wrong.
+  const checked = checkFrontMatter(parsed.data, frontMatter, file.path);
+  diagnostics.push(...checked.diagnostics);
   const draft = file.draft ?? file.relPath.split('/').slice(0, -1).includes('_drafts');
-  const data = withDefaults(parsed.data, defaultsFor(settings.defaults ?? [], file.path, draft ? 'drafts' : 'posts'));
+  const data = withDefaults(checked.data, defaultsFor(settings.defaults ?? [], file.path, draft ? 'drafts' : 'posts'));
   const native = file.native ?? true;
   const fail = (key: string, message: string) => diagnostics.push(error(file.path, message, lineOfKey(frontMatter, key)));
 
@@ -109,7 +113,6 @@ export function buildPost(file: PostSource, settings: PostSettings): PostResult 
   if (typeof data.excerpt_separator === 'string') excerptSeparator = data.excerpt_separator;
   const excerpt = typeof data.excerpt === 'string' ? data.excerpt : undefined;
   const published = data.published !== false;
-  if (data.permalink !== undefined && typeof data.permalink !== 'string') fail('permalink', '"permalink" must be a string');
 
   if (!date || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
 

@@ -1,5 +1,5 @@
 /** YAML for front matter and `_config.yml`, with Jekyll-friendly typing and located errors. */
-import { Parser, parse, YAMLParseError } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, Parser, parse, parseDocument, YAMLParseError } from 'yaml';
 import { LocatedError, messageOf } from '../diagnostics.js';
 
 /** A YAML problem with its 1-based line inside the parsed text. */
@@ -52,4 +52,36 @@ function quotedScalarStart(text: string, end: number): number | undefined {
   };
   for (const token of new Parser().parse(text)) walk(token);
   return found;
+}
+
+/** A path into parsed YAML: mapping keys and list indexes (`['defaults', 0, 'values', 'layout']`). */
+export type YamlPath = readonly (string | number)[];
+
+/**
+ * Where each key of a YAML text is: a function from a path to the 1-based line of its deepest part
+ * that exists (the key of a mapping entry, the start of a list item); undefined when not even the
+ * first part exists. Parses again, with node ranges, so call it only when a line is needed.
+ */
+export function yamlLines(text: string): (path: YamlPath) => number | undefined {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { schema: 'core', prettyErrors: false, uniqueKeys: false, lineCounter: counter });
+  return (path) => {
+    let node: unknown = doc.contents;
+    let offset: number | undefined;
+    for (const part of path) {
+      if (isMap(node)) {
+        // With repeated keys the last one wins, as in the parsed value.
+        const pair = node.items.findLast((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(part));
+        if (!pair) break;
+        offset = (pair.key as Node | null)?.range?.[0] ?? offset;
+        node = pair.value;
+      } else if (isSeq(node) && typeof part === 'number' && node.items[part]) {
+        node = node.items[part];
+        offset = (node as Node).range?.[0] ?? offset;
+      } else {
+        break;
+      }
+    }
+    return offset === undefined ? undefined : counter.linePos(offset).line;
+  };
 }

@@ -8,7 +8,9 @@
  * changed file that is missing or empty right now, as between an editor's truncate and its write,
  * or between vim's rename and its new file — gets a longer grace period to settle before it is
  * built, so the intermediate state is never shown. Late echoes of a save that was already built
- * are dropped.
+ * are dropped, and so are files that came and went within the batch: `sed -i` writes `sedXXXXXX`
+ * beside the file and renames it over the file, so the batch holds a changed `sedXXXXXX` that no
+ * longer exists; it is not a change to the site, and the rebuild line names the real file.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -64,6 +66,8 @@ export class ChangeBatcher {
   private built = new Map<string, { at: number; fingerprint: string }>();
   /** Fingerprint each file of the pending batch had at its latest event. */
   private seen = new Map<string, string>();
+  /** Files of the pending batch that had an `add` event in it. */
+  private created = new Set<string>();
   readonly quietMs: number;
   readonly graceMs: number;
   readonly maxWaitMs: number;
@@ -100,6 +104,7 @@ export class ChangeBatcher {
       this.lastEventAt = now;
     }
     this.seen.set(file, print);
+    if (event === 'add' || event === 'addDir') this.created.add(file);
     // Every new event may be a step of a save still under way: it earns the grace period again
     // (bounded by maxWaitMs from the first event).
     this.graceUsed = false;
@@ -154,6 +159,7 @@ export class ChangeBatcher {
     this.timer = undefined;
     this.pending = undefined;
     this.seen.clear();
+    this.created.clear();
     await this.busy;
     this.wakeIdle();
   }
@@ -182,7 +188,8 @@ export class ChangeBatcher {
   private async fire(): Promise<void> {
     const plan = this.pending!;
     const overdue = () => performance.now() - this.firstEventAt >= this.maxWaitMs;
-    if (!this.graceUsed && !overdue() && (await looksUnsettled(plan))) {
+    const passing = (file: string, event: FileEvent, kind: SourceKind) => isPassing(file, event, kind, this.created.has(file));
+    if (!this.graceUsed && !overdue() && looksUnsettled(plan, passing)) {
       this.graceUsed = true;
       if (!this.closed) this.arm(this.graceMs);
       return;
@@ -195,9 +202,15 @@ export class ChangeBatcher {
     }
     this.pending = undefined;
     this.seen.clear();
+    for (const [file, { event, kind }] of plan.files) if (passing(file, event, kind)) plan.files.delete(file);
+    this.created.clear();
     const now = performance.now();
     for (const file of plan.files.keys()) this.built.set(file, { at: now, fingerprint: fingerprint(file) });
     for (const [file, { at }] of this.built) if (now - at > LATE_EVENT_MS) this.built.delete(file);
+    if (plan.files.size === 0 && !plan.check && !plan.config) return; // Only temp files: nothing changed.
+    const kinds = new Set([...plan.files.values()].map((f) => f.kind));
+    plan.layouts = kinds.has('layout');
+    plan.posts = kinds.has('post');
     if (plan.check && plan.files.size === 0) {
       this.abortCheck = new AbortController();
       plan.signal = this.abortCheck.signal;
@@ -233,12 +246,29 @@ function fingerprint(file: string): string {
 }
 
 /**
- * Whether a batch looks mid-save: a changed source file that is gone or empty right now. Stats
- * synchronously: chokidar's folder re-reads keep the libuv pool busy right after a save.
+ * Whether a file came and went within the batch: it is gone now, and the batch saw it created or
+ * only changed, never removed (a file the site had ends with an `unlink`). Never `_config.yml`.
  */
-async function looksUnsettled(plan: RebuildPlan): Promise<boolean> {
-  for (const [file, { event }] of plan.files) {
+function isPassing(file: string, event: FileEvent, kind: SourceKind, created: boolean): boolean {
+  if (kind === 'config') return false;
+  if (!created && (event === 'unlink' || event === 'unlinkDir')) return false;
+  try {
+    statSync(file);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Whether a batch looks mid-save: a changed source file that is gone or empty right now (files
+ * that came and went aside). Stats synchronously: chokidar's folder re-reads keep the libuv pool
+ * busy right after a save.
+ */
+function looksUnsettled(plan: RebuildPlan, passing: (file: string, event: FileEvent, kind: SourceKind) => boolean): boolean {
+  for (const [file, { event, kind }] of plan.files) {
     if (event !== 'add' && event !== 'change' && event !== 'unlink') continue;
+    if (passing(file, event, kind)) continue;
     try {
       if (statSync(file).size === 0) return true;
     } catch {

@@ -11,10 +11,11 @@ import type { Command } from '../cli/args.js';
 import { builtLine, folderLabel, progressPrinter } from '../cli/text.js';
 import type { SiteConfig } from '../config/config.js';
 import { SITE_DEFAULTS, WATCH_DEFAULTS } from '../config/defaults.js';
-import { type Diagnostic, formatDiagnostic, messageOf } from '../diagnostics.js';
+import { messageOf } from '../diagnostics.js';
 import type { OutputChange } from './output-mirror.js';
 import { BindError, type PreviewServer, type ReloadMessage, type ServedSite, startPreviewServer } from './server.js';
 import { DevSession, type RebuildResult } from './session.js';
+import { ShownDiagnostics } from './shown-diagnostics.js';
 import { summaryLine, triggerLabel } from './summary.js';
 import { targetsOf } from './watch-targets.js';
 import { type RebuildPlan, type SiteWatcher, watchSite } from './watcher.js';
@@ -98,26 +99,16 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
     throw thrown;
   }
   const emitter = new EventEmitter();
-  const printedWarnings = new Set<string>();
+  const shown = new ShownDiagnostics();
   let showingErrors = false;
   let watcher: SiteWatcher | undefined;
-
-  const report = (list: readonly Diagnostic[]) => {
-    for (const d of list) {
-      const line = formatDiagnostic(d);
-      if (d.severity === 'warning') {
-        if (printedWarnings.has(line)) continue;
-        printedWarnings.add(line);
-      }
-      logError(line);
-    }
-  };
+  const warningsOf = (result: RebuildResult) => result.diagnostics.filter((d) => d.severity === 'warning');
 
   let initial: RebuildResult;
   let config: SiteConfig;
   try {
     initial = await session.rebuild();
-    report(initial.diagnostics);
+    for (const line of shown.update(initial.ok, initial.diagnostics).lines) logError(line);
     config = await session.config();
   } catch (thrown) {
     await server.close();
@@ -133,10 +124,15 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
     if (!initial.ok) {
       server.showErrors(initial.diagnostics.filter((d) => d.severity === 'error'));
       showingErrors = true;
+    } else {
+      server.showWarnings(warningsOf(initial));
     }
+    const checkDelayMs = options.checkDelayMs ?? WATCH_DEFAULTS.checkDelayMs;
 
     const onPlan = async (plan: RebuildPlan): Promise<void> => {
       const checkOnly = plan.check && plan.files.size === 0;
+      // A check confirms fast rebuilds; after a full plan (good or bad) there is nothing to confirm.
+      if (checkOnly && !session.checkDue) return;
       const trigger = checkOnly ? 'full check' : triggerLabel(config.root, plan);
       let result: RebuildResult;
       let notified = 0;
@@ -144,10 +140,10 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
       try {
         result = await session.rebuild(checkOnly ? { check: true, signal: plan.signal } : { files: plan.files.keys(), full: plan.config });
         if (result.aborted) {
-          watcher?.requestCheck(options.checkDelayMs ?? WATCH_DEFAULTS.checkDelayMs);
+          if (session.checkDue) watcher?.requestCheck(checkDelayMs);
           return;
         }
-        if (result.needsCheck) watcher?.requestCheck(options.checkDelayMs ?? WATCH_DEFAULTS.checkDelayMs);
+        if (result.ok && result.needsCheck) watcher?.requestCheck(checkDelayMs);
         if (!result.ok) {
           notified = server.showErrors(result.diagnostics.filter((d) => d.severity === 'error'));
           announcedAt = performance.now();
@@ -159,15 +155,18 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
             server.clearErrors();
             showingErrors = false;
           }
+          // Before the reload: pages that reload get the new warnings in their first event.
+          server.showWarnings(warningsOf(result));
           const message = reloadMessage(config.baseurl, result, plan.config);
           if (message.paths.length) notified = server.reload(message);
           announcedAt = performance.now();
           if (JSON.stringify(targetsOf(before)) !== JSON.stringify(targetsOf(config))) await watcher?.retarget(targetsOf(config));
         }
-        // A background check that found everything in order stays quiet.
+        // A background check that found everything in order stays quiet (but for warnings it saw come or go).
         const quiet = checkOnly && result.ok && result.written.length === 0 && result.removed.length === 0;
-        if (!quiet) log(summaryLine(trigger, result));
-        report(result.diagnostics);
+        const news = shown.update(result.ok, result.diagnostics);
+        if (!quiet) log(summaryLine(trigger, result, news.sameErrors));
+        for (const line of news.lines) logError(line);
       } catch (thrown) {
         logError(`inkstone dev: ${messageOf(thrown)} (still watching)`);
         return;

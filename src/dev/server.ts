@@ -1,6 +1,6 @@
 /**
  * The preview server (node:http): serves the output folder under the site's baseurl, injects the
- * live-reload script into HTML responses, and pushes rebuild and error events over Server-Sent
+ * live-reload script into HTML responses, and pushes rebuild, error and warning events over Server-Sent
  * Events. Reachable from this machine only by default; answers only GET and HEAD; refuses a Host
  * header it does not serve (DNS rebinding); never serves a file outside the output folder.
  */
@@ -49,6 +49,14 @@ export interface PreviewServerOptions {
   site: () => ServedSite;
 }
 
+/** A warning as pages get it: where, what, and the output pages it shows on (none: every page). */
+export interface ShownWarning {
+  file: string;
+  line?: number | undefined;
+  message: string;
+  pages?: readonly string[] | undefined;
+}
+
 /** A reload announcement: which output files changed. */
 export interface ReloadMessage {
   /** Output paths relative to the output folder (`2020/01/01/x.html`). */
@@ -77,6 +85,8 @@ export interface PreviewServer {
   showErrors(errors: readonly Diagnostic[]): number;
   /** Removes the error overlay. */
   clearErrors(): number;
+  /** Sets the site's current warnings (pages show theirs in a warning bar); tells pages only when they changed. */
+  showWarnings(warnings: readonly ShownWarning[]): number;
   close(): Promise<void>;
 }
 
@@ -118,6 +128,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const clients = new Set<ServerResponse>();
   let build = 0;
   let errors: Pick<Diagnostic, 'file' | 'line' | 'message'>[] = [];
+  let warnings: ShownWarning[] = [];
   let hosts = new Set<string>();
 
   const event = (name: string, data: unknown) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -151,7 +162,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return;
     }
     req.socket.setNoDelay(true);
-    res.write(`retry: 500\n\n${event('hello', { session, build, errors })}`);
+    res.write(`retry: 500\n\n${event('hello', { session, build, errors, warnings })}`);
     clients.add(res);
     const drop = () => clients.delete(res);
     req.on('close', drop);
@@ -227,6 +238,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     clearErrors() {
       errors = [];
       return broadcast(event('build-ok', {}));
+    },
+    showWarnings(list) {
+      const next = list.map(({ file, line, message, pages }) => ({ file, line, message, pages }));
+      if (JSON.stringify(next) === JSON.stringify(warnings)) return 0;
+      warnings = next;
+      return broadcast(event('warnings', { warnings }));
     },
     close() {
       closing ??= new Promise<void>((resolve) => {

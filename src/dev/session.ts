@@ -12,6 +12,7 @@
  */
 import path from 'node:path';
 import { type BuildOptions, nowIsoOf, type PlannedSite, planSite } from '../build.js';
+import { postRefs, relativeTarget } from '../check/assets.js';
 import { loadConfig, type SiteConfig } from '../config/config.js';
 import { SITE_DEFAULTS } from '../config/defaults.js';
 import { renderCacheDirOf } from '../config/site-paths.js';
@@ -21,20 +22,23 @@ import { type Diagnostic, error, hasErrors, messageOf, sortDiagnostics } from '.
 import { hasLiquid } from '../liquid/render-document.js';
 import type { SourceCache } from '../load/load-posts.js';
 import { isDiagnostic, readSource } from '../load/read-source.js';
-import type { RenderContext } from '../render/context.js';
+import type { RenderContext, RenderedPost } from '../render/context.js';
 import { type PageSpec, planPages } from '../render/page-specs.js';
 import { specHash } from '../render/spec-hash.js';
 import { withRenderCache } from '../render-service/cache.js';
 import { createRenderService } from '../render-service/service.js';
 import type { RenderService } from '../render-service/types.js';
+import { BackgroundSearch } from '../search/dev.js';
 import type { Post } from '../site/model.js';
-import { checkSiteLinks } from '../stages/check-links.js';
+import { otherOutputs } from '../stages/check-links.js';
 import { missingLayouts } from '../stages/load.js';
 import { markdownInputOf, renderPostBodies } from '../stages/render-documents.js';
 import { renderPages } from '../stages/render-pages.js';
 import { copiedFiles, writeSite } from '../stages/write.js';
+import { type DevDiagnostic, LinkIndex } from './link-index.js';
 import { type OutputChange, type OutputKind, OutputMirror } from './output-mirror.js';
 
+export type { DevDiagnostic } from './link-index.js';
 export type { OutputChange, OutputKind } from './output-mirror.js';
 
 /** Which sources a rebuild was asked for (from the watcher); every field optional. */
@@ -61,14 +65,19 @@ export type RebuildMode = 'fast' | 'replan' | 'check';
 export interface RebuildResult {
   /** False when the site has errors; nothing was written then. */
   ok: boolean;
-  /** Errors and warnings of this rebuild, errors first. */
-  diagnostics: Diagnostic[];
+  /**
+   * When ok: every warning the site has now, broken links included (what `inkstone build` would
+   * print), each with the pages it shows on. When not: this attempt's errors and warnings, errors first.
+   */
+  diagnostics: DevDiagnostic[];
   /** Files whose bytes changed on disk (written or newly created). */
   written: OutputChange[];
   /** Output files deleted because nothing produces them any more. */
   removed: OutputChange[];
   /** Pages run through Liquid (their inputs changed), whether or not their bytes did. */
   rendered: number;
+  /** Pages whose links were checked (the rendered ones and the pages pointing into them; all in a check). */
+  linksChecked: number;
   /** The whole output folder was written (first build, output folder moved). */
   full: boolean;
   mode: RebuildMode;
@@ -90,6 +99,22 @@ function sameListing(a: Post, b: Post): boolean {
   return listing(a) === listing(b);
 }
 
+/** The files beside a post that it refers to (what a full plan copies for it), as one string. */
+function besideFiles(p: RenderedPost): string {
+  return postRefs(p.rendered)
+    .filter((url) => relativeTarget(p.post, url))
+    .join('\n');
+}
+
+/** Diagnostics with the pages of the file they name (none: the whole site's, like `_config.yml`'s). */
+function withPages(list: readonly Diagnostic[], specs: readonly PageSpec[]): DevDiagnostic[] {
+  const warnings = list.filter((d) => d.severity === 'warning');
+  if (warnings.length === 0) return [];
+  const bySource = new Map<string, string[]>();
+  for (const spec of specs) if (spec.source) bySource.set(spec.source, [...(bySource.get(spec.source) ?? []), spec.path]);
+  return warnings.map((d) => ({ ...d, pages: bySource.get(d.file) }));
+}
+
 /** Whether two configs would parse posts the same way and write to the same place. */
 function sameSettings(a: SiteConfig, b: SiteConfig): boolean {
   return JSON.stringify({ ...a, data: undefined }) === JSON.stringify({ ...b, data: undefined }) && JSON.stringify(a.data) === JSON.stringify(b.data);
@@ -103,6 +128,8 @@ export class DevSession {
   /** Parsed posts, reused while a file's size and mtime are unchanged (and the watcher did not name it). */
   private sources: SourceCache = new Map();
   private readonly mirror = new OutputMirror();
+  /** The search index, brought up to date in the background after rebuilds. */
+  private readonly search = new BackgroundSearch();
   private lastConfig: SiteConfig | undefined;
   private lastPlanned: PlannedSite | undefined;
   /** Absolute source path → index in the last plan's rendered posts. */
@@ -114,6 +141,10 @@ export class DevSession {
   private closed = false;
   /** Text last prefetched per source file. */
   private prefetched = new Map<string, string>();
+  /** The link check's memory of which page links where. */
+  private readonly links = new LinkIndex();
+  /** Warnings of the last full plan other than broken links (loading, rendering), with their pages. */
+  private siteWarnings: DevDiagnostic[] = [];
 
   private constructor(
     readonly options: BuildOptions,
@@ -143,6 +174,11 @@ export class DevSession {
     return this.lastPlanned;
   }
 
+  /** Fast rebuilds happened since the last full plan: a background check would confirm them. */
+  get checkDue(): boolean {
+    return this.needsCheck;
+  }
+
   /** Where the last good output is (what the preview server should serve). */
   get outDir(): string | undefined {
     return this.mirror.outDir;
@@ -166,10 +202,14 @@ export class DevSession {
       const result = await this.replan(request, mode, started);
       if (result.aborted) return result;
       this.lastOk = result.ok;
-      if (result.ok) this.needsCheck = false;
-      return { ...result, needsCheck: this.needsCheck };
+      // A failed plan read the whole site too, and the next rebuild after it plans the whole site
+      // again (the fast path needs a good last build): asking for a check here would only repeat
+      // the failure, every checkDelayMs, until the next save.
+      this.needsCheck = false;
+      return { ...result, needsCheck: false };
     } catch (thrown) {
       this.lastOk = false;
+      this.needsCheck = false;
       const where = this.lastConfig ? path.relative(process.cwd(), this.lastConfig.root) || '.' : '.';
       return this.failed([error(where, `internal error during rebuild: ${messageOf(thrown)}`)], started, 0, mode);
     }
@@ -182,6 +222,7 @@ export class DevSession {
       written: [],
       removed: [],
       rendered: 0,
+      linksChecked: 0,
       full: false,
       pages: this.mirror.specHashes.size,
       durationMs: finishedAt - started,
@@ -239,8 +280,12 @@ export class DevSession {
     }
     const { files, diagnostics: pageErrors } = await renderPages(stale, theme, context);
     const all = [...diagnostics, ...pageErrors];
-    if (full) all.push(...checkSiteLinks({ ...site, posts: context.posts, specs, files }));
     if (hasErrors(all)) return this.failed(all, started, postCount, mode);
+    const others = otherOutputs({ ...site, posts: context.posts }, new Set(specs.map((s) => s.path)));
+    const everyPage = full || mode === 'check';
+    const links = await this.links.prepare({ config, theme, specs, posts: context.posts, rendered: files, others, all: everyPage, signal: request.signal });
+    if (!links || aborted()) return this.failed([], started, postCount, mode, true);
+    if (hasErrors(links.diagnostics)) return this.failed([...all, ...links.diagnostics], started, postCount, mode);
     if (aborted()) return this.failed([], started, postCount, mode, true);
 
     const kinds = new Map<string, OutputKind>(specs.map((s) => [s.path, s.kind]));
@@ -250,7 +295,8 @@ export class DevSession {
     const written: OutputChange[] = [];
     const removed: OutputChange[] = [];
     if (full) {
-      await writeSite(config, { ...site, posts: context.posts }, files, this.options.cache ?? true);
+      const searchIndex = this.search.filesForFullWrite(context, config.outDir, new Set(kinds.keys()));
+      await writeSite(config, { ...site, posts: context.posts }, files, this.options.cache ?? true, searchIndex);
       await this.mirror.recordFull(config.outDir, files, copied, kinds, hashes);
       written.push(...[...kinds].map(([p, kind]) => ({ path: p, kind })));
     } else {
@@ -260,14 +306,29 @@ export class DevSession {
       this.mirror.specHashes = hashes;
       this.mirror.kinds = kinds;
     }
+    links.commit();
+    this.siteWarnings = withPages(all, specs);
     this.setPlanned(planned);
     return this.result(
-      { ok: true, mode, needsCheck: false, diagnostics: all, written, removed, rendered: stale.length, full, posts: postCount, pages: specs.length },
+      {
+        ok: true,
+        mode,
+        needsCheck: false,
+        diagnostics: [...this.siteWarnings, ...links.diagnostics],
+        written,
+        removed,
+        rendered: stale.length,
+        linksChecked: links.checked,
+        full,
+        posts: postCount,
+        pages: specs.length,
+      },
       started,
     );
   }
 
   private setPlanned(planned: PlannedSite): void {
+    this.search.schedule(planned);
     this.lastPlanned = planned;
     this.postIndex = new Map(planned.context.posts.map((p, i) => [path.join(planned.site.config.root, p.post.source), i]));
   }
@@ -315,7 +376,10 @@ export class DevSession {
     if (diagnostics.length > 0 || rendered.length !== edited.length) return undefined;
     for (const [n, next] of rendered.entries()) {
       const index = changed[n]!;
-      if (next.rendered.excerptHtml !== posts[index]!.rendered.excerptHtml) return undefined;
+      const old = posts[index]!;
+      if (next.rendered.excerptHtml !== old.rendered.excerptHtml) return undefined;
+      // Files beside the post that it links to are copied by a full plan only.
+      if (site.postFiles.length > 0 && besideFiles(next) !== besideFiles(old)) return undefined;
       posts[index] = next;
     }
 
@@ -341,13 +405,22 @@ export class DevSession {
     });
     const { files: output, diagnostics: pageErrors } = await renderPages(stale, theme, current);
     if (pageErrors.length > 0) return undefined;
+    const replaced = new Map(targets.map((s) => [s.path, s]));
+    const specs = base.specs.map((s) => replaced.get(s.path) ?? s);
+    // The same files exist as before (the guard above): only these pages and the pages pointing into them are re-checked.
+    const links = await this.links.prepare({ config, theme, specs, posts, rendered: output });
+    if (!links || hasErrors(links.diagnostics)) return undefined;
 
     const written = await this.mirror.writePages(output, this.mirror.kinds, true);
     for (const [p, hash] of hashes) this.mirror.specHashes.set(p, hash);
-    const replaced = new Map(targets.map((s) => [s.path, s]));
-    this.setPlanned({ ...base, context: current, specs: base.specs.map((s) => replaced.get(s.path) ?? s) });
+    links.commit();
+    this.setPlanned({ ...base, context: current, specs });
     this.needsCheck = true;
-    return this.result({ ok: true, mode: 'fast', needsCheck: true, diagnostics: [], written, rendered: stale.length, posts: posts.length }, started);
+    const warnings = [...this.siteWarnings, ...links.diagnostics];
+    return this.result(
+      { ok: true, mode: 'fast', needsCheck: true, diagnostics: warnings, written, rendered: stale.length, linksChecked: links.checked, posts: posts.length },
+      started,
+    );
   }
 
   /**
@@ -375,6 +448,7 @@ export class DevSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.search.close();
     if (this.ownsService) await this.service.close();
   }
 }

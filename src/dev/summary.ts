@@ -32,12 +32,15 @@ export function describeChanges(result: Pick<RebuildResult, 'written' | 'removed
   return text || 'no pages changed';
 }
 
-/** The terminal line for a rebuild: `posts/x.md → 1 page + 3 lists in 18 ms`. */
-export function summaryLine(trigger: string, result: RebuildResult): string {
+/**
+ * The terminal line for a rebuild: `posts/x.md → 1 page + 3 lists in 18 ms`. `sameErrors`: the
+ * errors were printed before and still stand (`1 error (as before)`), so they are not printed again.
+ */
+export function summaryLine(trigger: string, result: RebuildResult, sameErrors = false): string {
   const ms = `${Math.round(result.durationMs)} ms`;
   if (!result.ok) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    return `${trigger} → ${plural(errors, 'error')} in ${ms}; still serving the last good pages`;
+    return `${trigger} → ${plural(errors, 'error')}${sameErrors ? ' (as before)' : ''} in ${ms}; still serving the last good pages`;
   }
   return `${trigger} → ${describeChanges(result)} in ${ms}`;
 }

@@ -54,7 +54,8 @@ export async function loadContent(
       }
       const result = buildPage(source, settings);
       diagnostics.push(...result.diagnostics);
-      if (result.page) pages.push(result.page);
+      // As in Jekyll, `published: false` keeps a page out of the site too.
+      if (result.page && (result.page.data.published !== false || settings.unpublished)) pages.push(result.page);
     }),
   );
   pages.sort((a, b) => (a.source < b.source ? -1 : 1));

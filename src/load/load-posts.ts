@@ -7,30 +7,85 @@ import type { Diagnostic } from '../diagnostics.js';
 import { toSlashes } from '../fs/list-tree.js';
 import { postsEntryKind } from '../site/content-paths.js';
 import type { FoundFile, FoundPost, Post } from '../site/model.js';
+import { brokenLinkError, folderWarning, followLink, isWithin, notAFileWarning, outsideLinkWarning, realFolder, unlistableFolder } from './inspect-entry.js';
 import { isDiagnostic, readSource } from './read-source.js';
 import { type SelectOptions, selectPosts } from './select-posts.js';
 
-/** Lists posts and other files (images next to posts) below an inkstone posts folder, sorted. */
-export async function walkPosts(postsDir: string, includeDrafts: boolean): Promise<{ posts: FoundPost[]; assets: FoundFile[] }> {
-  const posts: FoundPost[] = [];
-  const assets: FoundFile[] = [];
-  let entries: Dirent[];
-  try {
-    entries = await readdir(postsDir, { recursive: true, withFileTypes: true });
-  } catch (thrown) {
-    if ((thrown as NodeJS.ErrnoException).code === 'ENOENT') return { posts, assets };
-    throw thrown;
-  }
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const absPath = path.join(entry.parentPath, entry.name);
-    const relPath = toSlashes(path.relative(postsDir, absPath));
-    const kind = postsEntryKind(relPath, includeDrafts);
-    if (kind === 'post') posts.push({ relPath, absPath, draft: relPath.split('/').slice(0, -1).includes('_drafts'), pathCategories: [], native: true });
-    else if (kind === 'asset') assets.push({ relPath, absPath });
-  }
+/** What walking a posts folder found: posts, other files, and the entries that look like posts but cannot be read. */
+export interface WalkedPosts {
+  posts: FoundPost[];
+  assets: FoundFile[];
+  problems: Diagnostic[];
+  /** Paths (relative to the site root) of the entries in `problems`. */
+  skipped: string[];
+}
+
+/**
+ * Lists posts and other files (images next to posts) below an inkstone posts folder, sorted; paths
+ * in problems are relative to `root`. Linked files are read when they resolve inside `root` or the
+ * posts folder; linked folders are not followed.
+ */
+export async function walkPosts(postsDir: string, includeDrafts: boolean, root = postsDir): Promise<WalkedPosts> {
+  const found: WalkedPosts = { posts: [], assets: [], problems: [], skipped: [] };
+  const inside = [await realFolder(root), await realFolder(postsDir)];
+  const skip = (absPath: string, problem: (sitePath: string) => Diagnostic) => {
+    const sitePath = toSlashes(path.relative(root, absPath));
+    found.problems.push(problem(sitePath));
+    found.skipped.push(sitePath);
+  };
+  const visit = async (dir: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (thrown) {
+      const code = (thrown as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') skip(dir, (sitePath) => unlistableFolder(sitePath, code, true));
+      return;
+    }
+    const folders: string[] = [];
+    for (const entry of entries) {
+      const absPath = path.join(dir, entry.name);
+      const relPath = toSlashes(path.relative(postsDir, absPath));
+      const postLike = postsEntryKind(relPath, includeDrafts) === 'post';
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await followLink(absPath, root);
+        if (target.kind === 'broken') {
+          if (postLike) skip(absPath, (p) => brokenLinkError(p, target.reason));
+          continue;
+        }
+        if (target.kind === 'folder') {
+          if (postsEntryKind(relPath, includeDrafts, true) === 'folder') skip(absPath, (p) => folderWarning(p, true));
+          continue;
+        }
+        if (target.kind === 'file' && postLike && !inside.some((dir) => isWithin(target.real, dir))) {
+          skip(absPath, (p) => outsideLinkWarning(p, target.real));
+          continue;
+        }
+        isFile = target.kind === 'file';
+      }
+      if (entry.isDirectory()) {
+        if (postsEntryKind(relPath, includeDrafts, true) !== 'folder') continue;
+        if (postLike) skip(absPath, (p) => folderWarning(p, false));
+        folders.push(absPath);
+        continue;
+      }
+      if (!isFile) {
+        if (postLike) skip(absPath, notAFileWarning);
+        continue;
+      }
+      const kind = postsEntryKind(relPath, includeDrafts);
+      if (kind === 'post') found.posts.push({ relPath, absPath, draft: relPath.split('/').slice(0, -1).includes('_drafts'), pathCategories: [], native: true });
+      else if (kind === 'asset') found.assets.push({ relPath, absPath });
+    }
+    await Promise.all(folders.map(visit));
+  };
+  await visit(postsDir);
   const byPath = (a: FoundFile, b: FoundFile) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
-  return { posts: posts.sort(byPath), assets: assets.sort(byPath) };
+  found.posts.sort(byPath);
+  found.assets.sort(byPath);
+  found.skipped.sort();
+  return found;
 }
 
 /** Parsed posts kept between rebuilds, keyed by absolute path, reused while size and mtime match. */
@@ -42,6 +97,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** When the first post skipped for its future date is due (the site changes by itself then). */
   nextFutureMs?: number;
+  /** Site paths of the found posts that could not be read. */
+  skipped: string[];
 }
 
 /** Reads and parses one post, or reuses the cached result while the file's size and mtime are unchanged. */
@@ -73,9 +130,11 @@ export async function loadPosts(root: string, found: readonly FoundPost[], setti
   const results = await Promise.all(found.map((f) => loadOne(root, f, settings, cache)));
   const diagnostics: Diagnostic[] = [];
   const candidates: Post[] = [];
+  const skipped: string[] = [];
   for (const result of results) {
     if (isDiagnostic(result)) {
       diagnostics.push(result);
+      skipped.push(result.file);
       continue;
     }
     diagnostics.push(...result.diagnostics);
@@ -83,5 +142,5 @@ export async function loadPosts(root: string, found: readonly FoundPost[], setti
   }
   const selected = selectPosts(candidates, settings);
   const next = selected.nextFutureMs !== undefined ? { nextFutureMs: selected.nextFutureMs } : {};
-  return { posts: selected.posts, diagnostics: [...diagnostics, ...selected.diagnostics], ...next };
+  return { posts: selected.posts, diagnostics: [...diagnostics, ...selected.diagnostics], skipped, ...next };
 }

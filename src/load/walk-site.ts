@@ -5,11 +5,13 @@
  * nothing the build reads (`node_modules/`, `.git/`, the output folder) are never entered.
  */
 import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
 import { toSlashes } from '../fs/list-tree.js';
 import { type SiteEntryKind, type SiteRules, siteEntryKind } from '../site/content-paths.js';
 import type { FoundFile, FoundPost } from '../site/model.js';
+import { brokenLinkError, folderWarning, followLink, isWithin, notAFileWarning, outsideLinkWarning, realFolder, unlistableFolder } from './inspect-entry.js';
 
 /** A file found in the site folder, with its path relative to the site root. */
 export interface SiteFile extends FoundFile {
@@ -36,6 +38,10 @@ export interface SiteFiles {
   folders: Map<string, string>;
   /** Every file the build reads of those found (absolute): the lists above, `_config.yml` and theme assets. */
   inputs: string[];
+  /** Entries that look like posts but cannot be read as one (see load/inspect-entry.ts), by path. */
+  problems: Diagnostic[];
+  /** The site paths of those entries. */
+  skipped: string[];
 }
 
 /** Where a post found at `sitePath` sits: its path below its posts folder, and what the folders above say. */
@@ -54,7 +60,23 @@ function postPlace(sitePath: string, rules: SiteRules): Omit<FoundPost, 'absPath
   };
 }
 
-/** Walks `root` (and nothing the rules leave out). */
+/** Whether a path is a posts folder or inside one: a post file placed there would be a post. */
+function holdsPosts(sitePath: string, rules: SiteRules): boolean {
+  const kind = siteEntryKind(`${sitePath}/2000-01-01-x.md`, rules, false);
+  return kind === 'post' || kind === 'draft';
+}
+
+/** Whether an entry at `sitePath` would be a post (or draft) if it were a file. */
+function looksLikePost(sitePath: string, rules: SiteRules): boolean {
+  const kind = siteEntryKind(sitePath, rules, false);
+  return kind === 'post' || kind === 'draft';
+}
+
+/**
+ * Walks `root` (and nothing the rules leave out). Linked files are read when they resolve inside
+ * the site; linked folders are not followed (a link back up would loop). Every entry that looks
+ * like a post but cannot be read as one is in `problems` and `skipped`.
+ */
 export async function walkSite(root: string, rules: SiteRules): Promise<SiteFiles> {
   const found: SiteFiles = {
     posts: [],
@@ -67,12 +89,45 @@ export async function walkSite(root: string, rules: SiteRules): Promise<SiteFile
     hasPostsFolder: false,
     folders: new Map(),
     inputs: [],
+    problems: [],
+    skipped: [],
+  };
+  const realRoot = await realFolder(root);
+  const skip = (sitePath: string, problem: Diagnostic) => {
+    found.problems.push(problem);
+    found.skipped.push(sitePath);
+  };
+  /** The entry as a walk should treat it: a file, a folder, or nothing (reported when it looks like a post). */
+  const shapeOf = async (entry: Dirent, absPath: string, sitePath: string): Promise<'file' | 'folder' | undefined> => {
+    if (entry.isDirectory()) return 'folder';
+    if (entry.isFile()) return 'file';
+    const postLike = looksLikePost(sitePath, rules);
+    if (!entry.isSymbolicLink()) {
+      if (postLike) skip(sitePath, notAFileWarning(sitePath));
+      return undefined;
+    }
+    const target = await followLink(absPath, root);
+    if (target.kind === 'broken') {
+      if (postLike) skip(sitePath, brokenLinkError(sitePath, target.reason));
+    } else if (target.kind === 'folder') {
+      if (postLike || holdsPosts(sitePath, rules)) skip(sitePath, folderWarning(sitePath, true));
+    } else if (target.kind === 'other') {
+      if (postLike) skip(sitePath, notAFileWarning(sitePath));
+    } else if (postLike && !isWithin(target.real, realRoot)) {
+      skip(sitePath, outsideLinkWarning(sitePath, target.real));
+    } else {
+      return 'file';
+    }
+    return undefined;
   };
   const visit = async (dir: string): Promise<void> => {
+    const dirPath = toSlashes(path.relative(root, dir));
     let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
-    } catch {
+    } catch (thrown) {
+      const code = (thrown as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') skip(dirPath || '.', unlistableFolder(dirPath, code, dirPath !== '' && holdsPosts(dirPath, rules)));
       return;
     }
     found.folders.set(
@@ -86,20 +141,14 @@ export async function walkSite(root: string, rules: SiteRules): Promise<SiteFile
     for (const entry of entries) {
       const absPath = path.join(dir, entry.name);
       const sitePath = toSlashes(path.relative(root, absPath));
-      let isDirectory = entry.isDirectory();
-      if (entry.isSymbolicLink()) {
-        const target = await stat(absPath).catch(() => undefined);
-        if (!target) continue;
-        // Linked folders are not followed (a link back up would loop); linked files are read.
-        if (target.isDirectory()) continue;
-        isDirectory = false;
-      } else if (!isDirectory && !entry.isFile()) {
-        continue;
-      }
+      const shape = await shapeOf(entry, absPath, sitePath);
+      if (shape === undefined) continue;
+      const isDirectory = shape === 'folder';
       const kind = siteEntryKind(sitePath, rules, isDirectory);
       if (kind === undefined) continue;
       if (isDirectory) {
         if (/(^|\/)_posts$/.test(sitePath) || sitePath === rules.postsDir) found.hasPostsFolder = true;
+        if (looksLikePost(sitePath, rules)) skip(sitePath, folderWarning(sitePath, false));
         folders.push(absPath);
         continue;
       }
@@ -114,6 +163,8 @@ export async function walkSite(root: string, rules: SiteRules): Promise<SiteFile
   for (const list of [found.posts, found.postAssets, found.layouts, found.includes, found.data, found.sass, found.content] as FoundFile[][]) {
     list.sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
   }
+  found.problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  found.skipped.sort();
   return found;
 }
 

@@ -1,5 +1,7 @@
 /** The one shiki highlighter of the process: light and dark themes, grammars loaded on first use. */
+
 import { bundledLanguages, bundledLanguagesAlias, createHighlighter, type Highlighter, isSpecialLang, type ShikiTransformer } from 'shiki';
+import { codeTransformers } from './code-transformers.js';
 
 /** Themes used for `prefers-color-scheme: light` and `dark`. */
 export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
@@ -73,5 +75,11 @@ export async function highlightCode(code: string, lang: string, options: Highlig
       if (marked.has(line)) this.addClassToHast(node, 'highlighted');
     },
   };
-  return highlighter.codeToHtml(code, { lang: id, themes: THEMES, defaultColor: false, tokenizeMaxLineLength: 2000, transformers: [transformer] });
+  return highlighter.codeToHtml(code, {
+    lang: id,
+    themes: THEMES,
+    defaultColor: false,
+    tokenizeMaxLineLength: 2000,
+    transformers: [transformer, ...codeTransformers()],
+  });
 }

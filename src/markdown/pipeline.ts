@@ -1,6 +1,7 @@
 /**
  * Markdown → HTML fragment: CommonMark + GFM through remark, raw HTML through rehype-raw (only when
- * the post has any), links normalized, GitHub heading ids, shiki highlighting, and what the rest of
+ * the post has any), links normalized, GitHub heading ids, shiki highlighting (with line numbers,
+ * line marks and shell-session markup: code-transformers.ts, rehype-code-blocks.ts), and what the rest of
  * the build needs collected on the way (see file-data.ts). One renderer per process (or worker).
  */
 import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
@@ -16,16 +17,19 @@ import { type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
 import { RENDER_DEFAULTS } from '../config/defaults.js';
 import { withBase } from '../urls.js';
+import { codeTransformers } from './code-transformers.js';
 import { absolutizeUrls, plainTextOf } from './excerpt.js';
 import type { Heading, LinkContext, LinkRef } from './file-data.js';
 import { headingIdPlugins } from './heading-ids.js';
 import { getHighlighter, isKnownLanguage, THEMES } from './highlight.js';
 import { estimateNesting } from './nesting.js';
+import rehypeCodeBlocks from './rehype-code-blocks.js';
 import rehypeCollect from './rehype-collect.js';
 import { hideHighlighted, restoreHighlighted } from './rehype-keep-highlighted.js';
 import rehypeKramdownCodeAttributes from './rehype-kramdown-code-attributes.js';
 import rehypeKramdownToc from './rehype-kramdown-toc.js';
 import rehypeNormalizeLinks from './rehype-normalize-links.js';
+import rehypeTableWrap from './rehype-table-wrap.js';
 import remarkKramdownExtensions from './remark-kramdown-extensions.js';
 import remarkKramdownHeadingId from './remark-kramdown-heading-id.js';
 import remarkKramdownIal from './remark-kramdown-ial.js';
@@ -74,7 +78,7 @@ function hastProcessor(highlighter: Highlighter, raw: boolean): HastProcessor {
   const shiki = [
     rehypeShikiFromHighlighter,
     highlighter,
-    { themes: THEMES, defaultColor: false, addLanguageClass: true, tokenizeMaxLineLength: 2000 },
+    { themes: THEMES, defaultColor: false, addLanguageClass: true, tokenizeMaxLineLength: 2000, transformers: codeTransformers() },
   ] as const;
   const base = unified().use(remarkRehype, { allowDangerousHtml: raw });
   // Raw HTML may hold code highlighted already ({% highlight %}): shiki leaves that alone.
@@ -86,6 +90,8 @@ function hastProcessor(highlighter: Highlighter, raw: boolean): HastProcessor {
   );
   return (raw ? highlighted.use(restoreHighlighted) : highlighted)
     .use(rehypeKramdownCodeAttributes)
+    .use(rehypeCodeBlocks)
+    .use(rehypeTableWrap)
     .use(rehypeCollect)
     .use(rehypeStringify)
     .freeze() as unknown as HastProcessor;

@@ -7,8 +7,10 @@ import { createHash } from 'node:crypto';
 import type { RenderedMarkdown } from '../markdown/pipeline.js';
 import type { Page, Post, Site } from '../site/model.js';
 import { type PostDrop, pageDrop, postDrop, siteDrop } from './drops.js';
+import { type UiStrings, uiStrings } from './i18n.js';
 import { detectLang } from './lang.js';
 import { categoryTerms, type Term, tagTerms } from './lists.js';
+import { type ThemeSettings, themeSettings } from './theme-settings.js';
 
 /** A post with its rendered Markdown. */
 export interface RenderedPost {
@@ -36,6 +38,10 @@ export interface RenderContext {
   categories: Term[];
   tags: Term[];
   lang: string;
+  /** The theme's interface strings for `lang`. */
+  i18n: UiStrings;
+  /** The default theme's `_config.yml` settings. */
+  settings: ThemeSettings;
   /** Post drops by source path. */
   summaries: Map<string, PostDrop>;
   /** `site` as templates see it. */
@@ -55,12 +61,23 @@ export function siteDropsOf(site: Site, posts: readonly PostInput[], pages: read
   const tags = tagTerms(plain);
   const urls = { category: new Map(categories.map((t) => [t.name, t.url])), tag: new Map(tags.map((t) => [t.name, t.url])) };
   const links = (kind: 'category' | 'tag', name: string) => urls[kind].get(name) ?? '';
-  const summaries = new Map<string, PostDrop>();
-  for (const { post, rendered } of posts) summaries.set(post.source, postDrop(post, rendered, links));
   const lang = site.config.lang ?? detectLang(plain);
+  const i18n = uiStrings(lang, site.config.data.i18n);
+  const settings = themeSettings(site.config);
+  const dates = { date: settings.dateFormat ?? i18n.date_format, monthDay: i18n.month_day_format };
+  const summaries = new Map<string, PostDrop>();
+  for (const { post, rendered } of posts) summaries.set(post.source, postDrop(post, rendered, links, dates));
   const pageDrops = pages.map((p) => pageDrop(p.page, p.html));
-  const drop = siteDrop(site.config, { posts: [...summaries.values()], pages: pageDrops, staticFiles: site.staticFiles, data: site.data, lang, time: nowIso });
-  return { categories, tags, summaries, lang, siteDrop: drop };
+  const drop = siteDrop(site.config, {
+    posts: [...summaries.values()],
+    pages: pageDrops,
+    staticFiles: site.staticFiles,
+    data: site.data,
+    lang,
+    i18n,
+    time: nowIso,
+  });
+  return { categories, tags, summaries, lang, i18n, settings, siteDrop: drop };
 }
 
 /** Builds the render context from rendered posts (newest first) and pages. */

@@ -8,6 +8,8 @@
 import type { SiteConfig } from '../config/config.js';
 import { toDayString, toIsoString } from '../content/dates.js';
 import type { Page, Post, StaticFile } from '../site/model.js';
+import { formatDate } from './date-format.js';
+import type { UiStrings } from './i18n.js';
 
 /** A name and the URL of its list page, for the default theme's links. */
 export interface TermLink {
@@ -23,6 +25,10 @@ export interface PostDrop extends Record<string, unknown> {
   date: string;
   /** `2020-01-01`, as written. */
   day: string;
+  /** The date for readers, in the site's language or `date_format` (`2020年1月1日`). */
+  date_text: string;
+  /** Month and day for readers (`1月1日`), for lists grouped by year. */
+  month_day: string;
   /** Jekyll's id: the URL without its extension (jekyll-feed's entry id). */
   id: string;
   slug: string;
@@ -59,8 +65,25 @@ export function withContent<T extends object>(drop: T, html: string): T & { cont
   return Object.defineProperty(drop, 'content', { value: html, enumerable: false, writable: true, configurable: true }) as T & { content: string };
 }
 
-/** A post's drop; `rendered` once its body is rendered. `links` finds each category's and tag's list page. */
-export function postDrop(post: Post, rendered?: { html: string; excerptHtml: string }, links?: (kind: 'category' | 'tag', name: string) => string): PostDrop {
+/** How a drop shows dates to readers (render/date-format.ts patterns). */
+export interface DateFormats {
+  date: string;
+  monthDay: string;
+}
+
+/** ISO-like formats, for drops made without a site language. */
+const PLAIN_DATES: DateFormats = { date: '%Y-%m-%d', monthDay: '%m-%d' };
+
+/**
+ * A post's drop; `rendered` once its body is rendered. `links` finds each category's and tag's list
+ * page, `dates` says how dates are shown to readers.
+ */
+export function postDrop(
+  post: Post,
+  rendered?: { html: string; excerptHtml: string },
+  links?: (kind: 'category' | 'tag', name: string) => string,
+  dates: DateFormats = PLAIN_DATES,
+): PostDrop {
   const link = (kind: 'category' | 'tag') => (name: string) => ({ name, url: links?.(kind, name) ?? '' });
   const { content: _content, ...data } = post.data;
   const drop = {
@@ -69,6 +92,8 @@ export function postDrop(post: Post, rendered?: { html: string; excerptHtml: str
     url: post.url,
     date: toIsoString(post.date),
     day: toDayString(post.date),
+    date_text: formatDate(post.date, dates.date),
+    month_day: formatDate(post.date, dates.monthDay),
     id: documentId(post.url, post.slug),
     slug: post.slug,
     path: post.source,
@@ -113,6 +138,8 @@ export interface SiteDropParts {
   data: Record<string, unknown>;
   lang: string;
   time: string;
+  /** The theme's interface strings for `lang` (`site.i18n`). */
+  i18n: UiStrings;
 }
 
 /** The `site` object of templates: every `_config.yml` key, then what the build knows. */
@@ -125,6 +152,7 @@ export function siteDrop(config: SiteConfig, parts: SiteDropParts): Record<strin
     url: config.url,
     baseurl: config.baseurl,
     lang: parts.lang,
+    i18n: parts.i18n,
     time: parts.time,
     posts: parts.posts,
     related_posts: parts.posts.slice(0, 10),

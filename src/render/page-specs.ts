@@ -8,12 +8,16 @@ import { type PostDate, parseDate, toIsoString } from '../content/dates.js';
 import type { Post } from '../site/model.js';
 import { absoluteUrl } from '../urls.js';
 import type { RenderContext, RenderedPage } from './context.js';
-import { documentId, pageDrop, withContent } from './drops.js';
+import { documentId, type PostDrop, pageDrop, withContent } from './drops.js';
 import { type FeedEntry, renderFeed } from './feed.js';
 import { archiveByYear, type Term } from './lists.js';
 import { paginate } from './paginate.js';
+import { readableText, readingStats } from './reading-time.js';
 import { redirectHtml, redirectsOf, redirectToOf } from './redirects.js';
+import { relatedPostsOf } from './related.js';
 import { renderRobots, renderSitemap } from './sitemap.js';
+import { postTocSettings } from './theme-settings.js';
+import { buildToc } from './toc.js';
 
 /** A page rendered through a layout. */
 export interface LayoutPageSpec {
@@ -52,12 +56,22 @@ export function truncate(text: string, max = 200): string {
   return (/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut) + '…';
 }
 
-function postPage(context: RenderContext, index: number): LayoutPageSpec {
+/** What a post page lists of another post (kept small: it is part of the page's hash). */
+function postLink(drop: PostDrop): Record<string, unknown> {
+  return { title: drop.title, url: drop.url, date: drop.date, day: drop.day, date_text: drop.date_text };
+}
+
+/** A post's page: its drop plus what only its own page shows (headings, TOC, reading time, neighbours, related posts). */
+function postPage(context: RenderContext, index: number, related: (post: Post) => Post[]): LayoutPageSpec {
   const { post, rendered } = context.posts[index]!;
   const drop = context.summaries.get(post.source)!;
   const newer = context.posts[index - 1]?.post;
   const older = context.posts[index + 1]?.post;
   const neighbour = (p: Post | undefined) => (p ? context.summaries.get(p.source) : undefined);
+  const toc = postTocSettings(context.settings, post.data);
+  // A post with kramdown's own `{:toc}` has its table of contents in the text already.
+  const ownToc = rendered.html.includes('id="markdown-toc"');
+  const stats = readingStats(readableText(rendered.html));
   return {
     kind: 'post',
     path: post.outputPath,
@@ -70,8 +84,12 @@ function postPage(context: RenderContext, index: number): LayoutPageSpec {
         ...drop,
         description: typeof post.data.description === 'string' ? post.data.description : truncate(rendered.excerptText),
         headings: rendered.headings,
+        toc: toc.show && !ownToc ? buildToc(rendered.headings, toc.levels, context.settings.tocMinHeadings) : [],
+        word_count: stats.words,
+        reading_minutes: stats.minutes,
         previous: neighbour(older),
         next: neighbour(newer),
+        related: related(post).map((p) => postLink(context.summaries.get(p.source)!)),
       },
       rendered.html,
     ),
@@ -125,15 +143,16 @@ function listPages(context: RenderContext): LayoutPageSpec[] {
       specs.push(listPage(`${base}/${term.slug}/index.html`, term.url, layout, { title: term.name, term: term.name, kind: layout, posts: drops(term.posts) }));
     }
   };
-  termPages(context.categories, 'categories', 'Categories', 'category');
-  termPages(context.tags, 'tags', 'Tags', 'tag');
+  const strings = context.i18n;
+  termPages(context.categories, 'categories', strings.categories, 'category');
+  termPages(context.tags, 'tags', strings.tags, 'tag');
   specs.push(
     listPage('archive/index.html', '/archive/', 'archive', {
-      title: 'Archive',
+      title: strings.archive,
       years: archiveByYear(context.posts.map((p) => p.post)).map((y) => ({ year: y.year, posts: drops(y.posts) })),
     }),
   );
-  specs.push(listPage('404.html', '/404.html', '404', { title: 'Page not found' }));
+  specs.push(listPage('404.html', '/404.html', '404', { title: strings.not_found_title }));
   return specs;
 }
 
@@ -145,9 +164,11 @@ export function planPages(context: RenderContext, nowIso: string): PageSpec[] {
   const { config } = context.site;
   const urls = { url: config.url, baseurl: config.baseurl };
   const specs: PageSpec[] = [];
+  // From the whole site, not context.posts: dev's fast path plans a few posts with the same lists.
+  const related = relatedPostsOf(context.site.posts, context.settings.relatedPosts);
   for (const [i, { post }] of context.posts.entries()) {
     const to = redirectToOf(post.data, urls);
-    specs.push(to ? { kind: 'raw', path: post.outputPath, content: redirectHtml(to), source: post.source } : postPage(context, i));
+    specs.push(to ? { kind: 'raw', path: post.outputPath, content: redirectHtml(to), source: post.source } : postPage(context, i, related));
   }
   for (const item of context.pages) {
     const to = redirectToOf(item.page.data, urls);

@@ -17,6 +17,7 @@ import { loadTheme, themeFolders } from '../load/load-theme.js';
 import { type SiteFiles, walkSite } from '../load/walk-site.js';
 import type { Document, Site, SiteInputs, StaticFile, Theme } from '../site/model.js';
 import { siteRulesOf } from '../site/site-rules.js';
+import { didYouMean } from '../suggest.js';
 
 /** What loading needs besides the configuration overrides. */
 export interface LoadOptions extends ConfigOverrides {
@@ -28,7 +29,13 @@ export interface LoadOptions extends ConfigOverrides {
 export function missingLayouts(theme: Theme, documents: readonly Document[]): Diagnostic[] {
   return documents
     .filter((d) => d.layout !== 'none' && !theme.layouts.has(d.layout) && !theme.broken.has(d.layout))
-    .map((d) => error(d.source, `layout "${d.layout}" does not exist in _layouts/, layouts/ or the default theme`, lineOfKey(d.frontMatter, 'layout')));
+    .map((d) =>
+      error(
+        d.source,
+        `layout "${d.layout}" does not exist in _layouts/, layouts/ or the default theme${didYouMean(d.layout, [...theme.layouts.keys(), 'none'])}`,
+        lineOfKey(d.frontMatter, 'layout'),
+      ),
+    );
 }
 
 /** The theme's `assets/` folders as static files, the site's own winning over the default theme's. */
@@ -83,17 +90,28 @@ export function pluginWarnings(config: SiteConfig, configFile: string, configTex
   return found;
 }
 
+/** A loaded site (undefined only when the configuration itself is broken), every problem, and what was skipped. */
+export interface LoadedSite {
+  site?: Site;
+  diagnostics: Diagnostic[];
+  /**
+   * Site paths of the entries that look like posts but were not read (unreadable, broken or outside
+   * links, folders named like posts), each also in `diagnostics`: the count for the build's summary.
+   */
+  skipped: string[];
+}
+
 /**
  * Loads the site. With a SourceCache (dev), posts whose files did not change are not read or
  * parsed again. `site` is undefined only when the configuration itself is broken.
  */
-export async function loadSite(options: LoadOptions, sources?: SourceCache): Promise<{ site?: Site; diagnostics: Diagnostic[] }> {
+export async function loadSite(options: LoadOptions, sources?: SourceCache): Promise<LoadedSite> {
   const { config, errors, text: configText } = await loadConfig(options);
-  if (hasErrors(errors)) return { diagnostics: errors };
+  if (hasErrors(errors)) return { diagnostics: errors, skipped: [] };
   const nowMs = options.now ?? Date.now();
   const rules = siteRulesOf(config);
   const walked = await walkSite(config.root, rules);
-  const external = rules.postsDir === '' ? await walkPosts(config.postsDir, config.drafts) : undefined;
+  const external = rules.postsDir === '' ? await walkPosts(config.postsDir, config.drafts, config.root) : undefined;
   const foundPosts = [...walked.posts, ...(external?.posts ?? [])];
   const [{ theme, errors: themeErrors }, loaded, content, data] = await Promise.all([
     loadTheme(config.root, themeFolders(config), config),
@@ -117,6 +135,8 @@ export async function loadSite(options: LoadOptions, sources?: SourceCache): Pro
     ...errors,
     ...pluginWarnings(config, SITE_FILES.config, configText),
     ...themeErrors,
+    ...walked.problems,
+    ...(external?.problems ?? []),
     ...loaded.diagnostics,
     ...content.diagnostics,
     ...data.diagnostics,
@@ -141,5 +161,6 @@ export async function loadSite(options: LoadOptions, sources?: SourceCache): Pro
         : error(where, 'no posts/ or _posts/ folder and no pages: nothing to build here (is --src the site folder?)'),
     );
   }
-  return { site, diagnostics };
+  const skipped = [...new Set([...walked.skipped, ...(external?.skipped ?? []), ...loaded.skipped])].sort();
+  return { site, diagnostics, skipped };
 }

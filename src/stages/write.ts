@@ -1,6 +1,6 @@
 /**
- * Stage 5, write: pages, static files and the files posts link to go into the output folder,
- * only what changed, through temp files renamed into place (see output/write-output.ts).
+ * Stage 5, write: pages, static files, the files posts link to and the search index go into the
+ * output folder, only what changed, through temp files renamed into place (see output/write-output.ts).
  */
 import { postAssetFiles } from '../check/assets.js';
 import type { SiteConfig } from '../config/config.js';
@@ -22,13 +22,17 @@ export function copiedFiles(site: CopiedFiles, pages: readonly OutputFile[] = []
   return [...site.staticFiles, ...postAssetFiles(site.posts, site.postFiles, taken)];
 }
 
-/** Writes the rendered pages and copied files; with `useCache`, records a manifest for the next build. */
+/**
+ * Writes the rendered pages, copied files and `generated` files (the search index); with
+ * `useCache`, records a manifest for the next build.
+ */
 export async function writeSite(
   config: Pick<SiteConfig, 'root' | 'outDir'>,
   site: CopiedFiles,
   pages: readonly OutputFile[],
   useCache: boolean,
+  generated: readonly OutputFile[] = [],
 ): Promise<WriteStats> {
   const manifest = useCache ? manifestFileOf(config.root) : undefined;
-  return writeOutput(config.outDir, [...copiedFiles(site, pages), ...pages], manifest);
+  return writeOutput(config.outDir, [...copiedFiles(site, pages), ...pages, ...generated], manifest);
 }

@@ -68,7 +68,7 @@ describe('buildPage', () => {
 
   it('reports a bad permalink at its line', () => {
     expect(page('a.md', '---\ntitle: x\npermalink: [1]\n---\n').diagnostics).toEqual([
-      { file: 'a.md', line: 3, message: '"permalink" must be a string', severity: 'error' },
+      { file: 'a.md', line: 3, message: '"permalink" should be text, not a list', severity: 'error' },
     ]);
     expect(page('a.md', '---\npermalink: /../x/\n---\n').diagnostics[0]).toMatchObject({ line: 2, message: expect.stringContaining('refusing URL') });
   });

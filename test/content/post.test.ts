@@ -129,19 +129,12 @@ describe('buildPost: dates', () => {
   });
 
   it.each<[string, string]>([
-    ['date: 2020-02-30', '2020-02-30'],
-    ['date: tomorrow', 'tomorrow'],
-    ['date: 2020', '2020'],
-    ['date: [2020-01-01]', '2020-01-01'],
-  ])('reports an invalid front matter date (%s) on its line', (line, shown) => {
-    expect(failures('2020-01-01-x.md', fm('title: x', line, 'tags: a'))).toEqual([
-      {
-        file: 'posts/2020-01-01-x.md',
-        line: 3,
-        message: `invalid date "${shown}" (expected YYYY-MM-DD, optionally with HH:MM:SS and an offset like +0800)`,
-        severity: 'error',
-      },
-    ]);
+    ['date: 2020-02-30', 'invalid date "2020-02-30" (expected YYYY-MM-DD, optionally with HH:MM:SS and an offset like +0800)'],
+    ['date: tomorrow', 'invalid date "tomorrow" (expected YYYY-MM-DD, optionally with HH:MM:SS and an offset like +0800)'],
+    ['date: 2020', '"date" should be a date such as 2020-01-01, not the number 2020'],
+    ['date: [2020-01-01]', '"date" should be a date such as 2020-01-01, not a list'],
+  ])('reports an invalid front matter date (%s) on its line', (line, message) => {
+    expect(failures('2020-01-01-x.md', fm('title: x', line, 'tags: a'))).toEqual([{ file: 'posts/2020-01-01-x.md', line: 3, message, severity: 'error' }]);
   });
 
   it('reports an impossible date in the file name', () => {
@@ -289,16 +282,16 @@ describe('buildPost: permalinks', () => {
 
   it('requires permalink to be a string', () => {
     expect(failures('2020-01-01-x.md', fm('title: x', 'permalink: 5'))).toEqual([
-      { file: 'posts/2020-01-01-x.md', line: 3, message: '"permalink" must be a string', severity: 'error' },
+      { file: 'posts/2020-01-01-x.md', line: 3, message: '"permalink" should be text, not the number 5', severity: 'error' },
     ]);
   });
 
   it('collects several front matter problems at once', () => {
     const ds = failures('2020-01-01-x.md', fm('date: nope', 'category: ..', 'permalink: [a]'));
-    expect(ds.map((d) => [d.line, d.message.slice(0, 20)])).toEqual([
+    expect(ds.map((d) => [d.line, d.message.slice(0, 20)]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
       [2, 'invalid date "nope" '],
       [3, 'category or tag ".."'],
-      [4, '"permalink" must be '],
+      [4, '"permalink" should b'],
     ]);
   });
 });
@@ -329,7 +322,12 @@ describe('buildPost: other fields', () => {
     [[], true],
     [['published: true'], true],
     [['published: false'], false],
-    [['published: "false"'], true],
+    // YAML 1.1's words, as Jekyll reads them; quoted too (a post is never published by a dialect).
+    [['published: "false"'], false],
+    [['published: no'], false],
+    [['published: Off'], false],
+    [['published: N'], false],
+    [['published: yes'], true],
   ])('%j → published %s', (lines, published) => {
     expect(post('2020-01-01-x.md', fm('title: t', ...lines)).published).toBe(published);
   });

@@ -1,4 +1,5 @@
 /** How the batcher turns the bursts of events editor saves make into plans. */
+import { closeSync, fchmodSync, openSync, renameSync, writeSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -139,6 +140,51 @@ describe('ChangeBatcher', () => {
     await writeFile(g, 'g, saved again');
     batcher.push('change', g, 'post');
     await waitFor('the second plan', () => plans.length === 2);
+    await batcher.close();
+  });
+
+  /** What GNU `sed -i` does: a new file `sed` + 6 random characters beside the target, given the target's mode, renamed over it. */
+  const sedInPlace = (target: string, temp: string, content: string) => {
+    const fd = openSync(temp, 'wx', 0o600);
+    writeSync(fd, content);
+    fchmodSync(fd, 0o644);
+    closeSync(fd);
+    renameSync(temp, target);
+  };
+
+  it("drops sed -i's temp file (written beside the file, renamed over it): the plan has the real file only", async () => {
+    const plans: RebuildPlan[] = [];
+    const batcher = new ChangeBatcher({ quietMs: 5, run: async (plan) => void plans.push(plan) });
+    const target = await file('post.html', '<article>old</article>');
+    const temp = path.join(dir, 'sedWVambX');
+    sedInPlace(target, temp, '<article>new</article>');
+    // What the watcher passes on for it (raw changes: the temp file's write, then the target's rename).
+    batcher.push('change', temp, 'layout');
+    batcher.push('change', temp, 'layout');
+    batcher.push('change', target, 'layout');
+    batcher.push('change', target, 'layout');
+    await waitFor('the plan', () => plans.length === 1);
+    expect([...plans[0]!.files.keys()]).toEqual([target]);
+    expect(plans[0]).toMatchObject({ layouts: true, posts: false });
+    await batcher.close();
+  });
+
+  it('drops a temp file the watcher saw come and go (add, change, unlink), and one that only came and went', async () => {
+    const plans: RebuildPlan[] = [];
+    const batcher = new ChangeBatcher({ quietMs: 5, run: async (plan) => void plans.push(plan) });
+    const target = await file('h.md', 'old');
+    const temp = path.join(dir, 'sedQ2x9Zk');
+    sedInPlace(target, temp, 'new');
+    batcher.push('add', temp, 'post');
+    batcher.push('change', temp, 'post');
+    batcher.push('unlink', temp, 'post');
+    batcher.push('change', target, 'post');
+    await waitFor('the plan', () => plans.length === 1);
+    expect([...plans[0]!.files.keys()]).toEqual([target]);
+    // A batch of nothing but a file that is gone and was never removed: nothing to build.
+    batcher.push('change', path.join(dir, 'sedGone01'), 'post');
+    await batcher.idle();
+    expect(plans).toHaveLength(1);
     await batcher.close();
   });
 

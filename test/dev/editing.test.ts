@@ -2,7 +2,8 @@
  * The dev loop against real saves: a real session (watcher, pool, server) on a temp site, files
  * saved the ways editors save them, and the output folder and the live-reload stream checked.
  */
-import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { closeSync, existsSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,8 @@ let sse: SseClient;
 const lines: string[] = [];
 const source = (name: keyof typeof SOURCES) => path.join(root, 'posts', SOURCES[name]);
 const output = (name: keyof typeof PAGES) => readFile(path.join(outDir, PAGES[name]), 'utf8');
+/** GNU sed, for the real `sed -i` save. */
+const SED = ['/usr/bin/sed', '/bin/sed'].find((f) => existsSync(f));
 
 beforeAll(async () => {
   root = await fixtureSite();
@@ -177,6 +180,21 @@ describe('inkstone dev: saving posts', () => {
     expect([...rebuilds[0]!.plan!.files.keys()].map((f) => path.basename(f))).toEqual([SOURCES.alpha]);
     expect(changes).toEqual({ added: [], removed: [], changed: [PAGES.alpha], touched: [] });
     expect(await output('alpha')).toContain('vim 写入的新内容。');
+  });
+
+  it.skipIf(!SED)('sed -i (a temp file beside the post, renamed over it) is one rebuild, named after the post', async () => {
+    await writeFile(source('delta'), postText('Delta 杂记', 'misc', 'notes', '\n用 sed 修改之前。\n'));
+    const { changes, rebuilds, first } = await afterEdit(
+      'delta edited with sed -i',
+      () => new Promise<void>((resolve, reject) => execFile(SED!, ['-i', 's/修改之前/修改之后/', source('delta')], (e) => (e ? reject(e) : resolve()))),
+      PAGES.delta,
+    );
+    expect(rebuilds).toHaveLength(1);
+    expect([...first.plan!.files.keys()]).toEqual([source('delta')]);
+    expect(first.trigger).toBe(`posts/${SOURCES.delta}`);
+    expect(lines.at(-1)).toMatch(/^posts\/2021-04-01-delta\.md → 1 page \+ 1 list in \d+ ms$/);
+    expect(changes.changed).toContain(PAGES.delta);
+    expect(await output('delta')).toContain('用 sed 修改之后。');
   });
 
   it('editor temp files and hidden files never start a rebuild of their own', async () => {

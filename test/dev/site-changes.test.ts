@@ -2,6 +2,8 @@
  * The dev loop when the shape of the site changes: posts deleted, renamed, added, retitled;
  * layouts edited (and broken); theme assets; `_config.yml`. Real session on a temp site.
  */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +17,8 @@ let dev: DevHandle;
 let sse: SseClient;
 const lines: string[] = [];
 const source = (name: keyof typeof SOURCES) => path.join(root, 'posts', SOURCES[name]);
+/** GNU sed, for the real `sed -i` save. */
+const SED = ['/usr/bin/sed', '/bin/sed'].find((f) => existsSync(f));
 
 beforeAll(async () => {
   root = await fixtureSite(true);
@@ -63,11 +67,13 @@ describe('inkstone dev: changes to the shape of the site', () => {
       'sitemap.xml',
       PAGES.beta,
       PAGES.delta,
+      // Posts that listed gamma among their related posts (same category and tag).
+      PAGES.alpha,
     ]) {
       expect(changes.changed).toContain(page);
     }
     // Pages that never showed gamma are left alone.
-    for (const page of [PAGES.alpha, PAGES.epsilon, 'categories/shell/index.html', 'tags/bash/index.html', '404.html', 'feed.xml']) {
+    for (const page of ['categories/shell/index.html', 'tags/bash/index.html', '404.html', 'feed.xml']) {
       expect(changes.changed).not.toContain(page);
     }
     expect(changes.touched).toEqual([]);
@@ -141,7 +147,8 @@ describe('inkstone dev: changes to the shape of the site', () => {
     expect(changes.changed).toEqual(
       expect.arrayContaining([PAGES.alpha, PAGES.beta, 'index.html', 'archive/index.html', 'categories/kernel/index.html', 'tags/c/index.html']),
     );
-    expect(changes.changed).not.toContain(PAGES.epsilon);
+    // Posts sharing no category or tag with alpha do not list it among their related posts.
+    expect(changes.changed).not.toContain(PAGES.delta);
     expect(changes.changed).not.toContain('tags/bash/index.html');
   });
 
@@ -162,6 +169,21 @@ describe('inkstone dev: changes to the shape of the site', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^layouts\/post\.html → 5 pages in \d+ ms$/));
     expect(first.trigger).toBe('layouts/post.html');
     expect((await reload).data.all).toBe(false);
+  });
+
+  it.skipIf(!SED)('sed -i on a layout rebuilds once, and the line names the layout, not the temp file', async () => {
+    const layout = path.join(root, 'layouts', 'post.html');
+    const { first, rebuilds } = await afterChange(
+      'post layout edited with sed -i',
+      () => new Promise<void>((resolve, reject) => execFile(SED!, ['-i', 's/data-edited="1"/data-edited="2"/', layout], (e) => (e ? reject(e) : resolve()))),
+      (r) => r.written.length > 0,
+    );
+    expect(rebuilds).toHaveLength(1);
+    expect([...first.plan!.files.keys()]).toEqual([layout]);
+    expect(first.trigger).toBe('layouts/post.html');
+    expect(lines).toContainEqual(expect.stringMatching(/^layouts\/post\.html → \d+ pages in \d+ ms$/));
+    expect(lines.filter((l) => /layouts\/sed/.test(l))).toEqual([]);
+    expect(await readFile(path.join(outDir, PAGES.alpha), 'utf8')).toContain('data-edited="2"');
   });
 
   it('a broken layout shows the Liquid error with file and line; fixing it clears the overlay', async () => {

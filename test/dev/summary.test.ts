@@ -12,6 +12,7 @@ const result = (over: Partial<RebuildResult>): RebuildResult => ({
   written: [],
   removed: [],
   rendered: 0,
+  linksChecked: 0,
   full: false,
   posts: 4,
   pages: 24,

@@ -156,7 +156,7 @@ describe.skipIf(!jekyllAvailable())('a Jekyll + minima blog, built by inkstone a
 
 /** inkstone's own list pages, which a Jekyll site does not have (the default theme's categories and tags). */
 function isOwnListPage(url: string): boolean {
-  return /^\/(categories|tags)\//.test(url);
+  return /^\/(categories|tags|search)\//.test(url);
 }
 
 /** The redirect target of an inkstone page read directly (when snapshotSite listed it among pages). */

@@ -88,11 +88,11 @@ describe('walkPosts', () => {
   });
 
   it('returns nothing for a missing posts folder', async () => {
-    expect(await walkPosts(path.join(root, 'nope'), true)).toEqual({ posts: [], assets: [] });
+    expect(await walkPosts(path.join(root, 'nope'), true)).toEqual({ posts: [], assets: [], problems: [], skipped: [] });
   });
 
   it('returns nothing for an empty posts folder', async () => {
-    expect(await walkPosts(postsDir, false)).toEqual({ posts: [], assets: [] });
+    expect(await walkPosts(postsDir, false)).toEqual({ posts: [], assets: [], problems: [], skipped: [] });
   });
 });
 
@@ -153,7 +153,7 @@ describe('loadPosts', () => {
       ['error', 'posts/2020-01-04-escape.md', 2, 'category or tag ".." may not contain "/", "\\" or be "." or ".."'],
       ['error', 'posts/2020-01-05-unclosed.md', 1, 'invalid front matter: front matter has no closing "---" line'],
       ['error', 'posts/2020-02-30-impossible.md', 1, 'file name has an impossible date 2020-2-30'],
-      ['error', 'posts/latin1/2020-01-06-bytes.md', undefined, 'file is not valid UTF-8 text'],
+      ['error', 'posts/latin1/2020-01-06-bytes.md', undefined, 'file is not valid UTF-8 text (the first bad byte is on line 1; save it as UTF-8)'],
       ['error', 'posts/undated.md', 1, 'post has no date: name it YYYY-MM-DD-title.md or set "date:" in the front matter'],
       ['warning', 'posts/2030-01-01-future.md', 1, 'skipped: dated in the future (2030-1-1); build with --future to include it'],
       ['error', 'posts/dup/2020-01-01-good.md', 1, 'URL /2020/01/01/good.html is also claimed by posts/2020-01-01-good.md'],
@@ -161,6 +161,6 @@ describe('loadPosts', () => {
   });
 
   it('returns nothing and no errors without a posts folder', async () => {
-    expect(await loadFolder(root, path.join(root, 'missing'), options)).toEqual({ posts: [], assets: [], diagnostics: [] });
+    expect(await loadFolder(root, path.join(root, 'missing'), options)).toEqual({ posts: [], assets: [], diagnostics: [], skipped: [] });
   });
 });

@@ -46,7 +46,7 @@ describe('readSource', () => {
     expect(await readSource(root, { relPath: '2020-01-01-latin1.md', absPath: path.join(postsDir, '2020-01-01-latin1.md') })).toEqual({
       file: 'posts/2020-01-01-latin1.md',
       line: undefined,
-      message: 'file is not valid UTF-8 text',
+      message: 'file is not valid UTF-8 text (the first bad byte is on line 2; save it as UTF-8)',
       severity: 'error',
     });
   });
@@ -55,7 +55,7 @@ describe('readSource', () => {
     expect(await readSource(root, { relPath: 'gone.md', absPath: path.join(postsDir, 'gone.md') })).toEqual({
       file: 'posts/gone.md',
       line: undefined,
-      message: 'cannot read file (ENOENT)',
+      message: 'cannot read file (ENOENT: it was deleted while the site was read)',
       severity: 'error',
     });
   });
@@ -67,7 +67,7 @@ describe('readSource', () => {
     try {
       expect(await readSource(root, { relPath: 'locked.md', absPath: abs })).toMatchObject({
         file: 'posts/locked.md',
-        message: 'cannot read file (EACCES)',
+        message: 'cannot read file (EACCES: permission denied)',
         severity: 'error',
       });
     } finally {

@@ -43,6 +43,8 @@ function outline(tree: Root): unknown[] {
         if (node.type === 'text') return [node.value];
         if (node.type !== 'element') return [];
         if (node.tagName === 'a' && attr(node, 'className') === 'anchor') return [];
+        // The theme's wrappers around code blocks and tables are not kramdown's markup.
+        if (node.tagName === 'div' && /^(code-block|table-wrap)\b/.test(attr(node, 'className') ?? '')) return walk(node.children);
         const attributes = Object.entries(node.properties)
           .map(([key, value]): [string, string] => [key, Array.isArray(value) ? value.join(' ') : String(value)])
           .map(([key, value]): [string, string] =>

@@ -21,14 +21,14 @@ describe('rehype-kramdown-code-attributes (through the pipeline)', () => {
     expect(attr(pre, 'id')).toBe('cid');
     expect(attr(pre, 'dataX')).toBe('1');
     expect(attr(one(pre, 'code'), 'className')).toBe('language-c');
-    expect(all(tree, 'div')).toEqual([]);
+    expect(all(tree, 'div:not(.code-block)')).toEqual([]);
   });
 
   it('puts them on a plain pre too: no language, an unknown one, indented code, an IAL before the fence', async () => {
     for (const markdown of ['```\nplain\n```\n{: .c}', '```nosuchlang\nx\n```\n{: .c}', '    indented\n{: .c}', '{: .c}\n```\nplain\n```']) {
       const tree = await render(markdown);
       expect(classes(one(tree, 'pre'))).toEqual(['c']);
-      expect(all(tree, 'div, [data-kramdown-code]')).toEqual([]);
+      expect(all(tree, 'div:not(.code-block), [data-kramdown-code]')).toEqual([]);
     }
   });
 
