@@ -5,19 +5,21 @@
  * diagnostics. Never throws for bad input: problems come back as data in the report, and nothing is
  * written unless the whole site is free of errors.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteConfig } from './config/config.js';
-import { SITE_DEFAULTS } from './config/defaults.js';
-import { manifestFileOf, renderCacheDirOf } from './config/site-paths.js';
+import { SITE_DEFAULTS, SITE_FILES } from './config/defaults.js';
+import { manifestFileOf, renderCacheDirOf, sourceCacheFileOf } from './config/site-paths.js';
 import { fromInstant, toIsoString } from './content/dates.js';
 import { type Diagnostic, error, hasErrors, messageOf, sortDiagnostics } from './diagnostics.js';
 import type { SourceCache } from './load/load-posts.js';
+import { type PersistentSourceCache, readSourceCache, saveSourceCache, sourceCacheKey } from './load/source-cache-file.js';
 import { type Manifest, readManifest } from './output/manifest.js';
 import type { OutputFile, WriteStats } from './output/write-output.js';
 import { buildRenderContext, type RenderContext } from './render/context.js';
 import { type PageSpec, planPages } from './render/page-specs.js';
 import { specHash } from './render/spec-hash.js';
-import { withRenderCache } from './render-service/cache.js';
+import { pipelineVersion, withRenderCache } from './render-service/cache.js';
 import { createRenderService } from './render-service/service.js';
 import type { RenderService } from './render-service/types.js';
 import { searchFiles, searchPages } from './search/stage.js';
@@ -97,8 +99,9 @@ export async function renderSite(
   options: BuildOptions,
   service: RenderService,
   previous?: Manifest,
+  sources?: SourceCache,
 ): Promise<{ rendered?: RenderedSite; diagnostics: Diagnostic[]; postCount: number }> {
-  const { planned, diagnostics } = await planSite(options, service);
+  const { planned, diagnostics } = await planSite(options, service, sources);
   if (!planned) return { diagnostics, postCount: 0 };
   const { site, context, specs } = planned;
   const renderable = renderableSpecs(specs, site.theme);
@@ -118,6 +121,15 @@ async function defaultService(options: BuildOptions, root: string, useCache: boo
   return withRenderCache(service, useCache ? renderCacheDirOf(root) : undefined);
 }
 
+/** The parsed posts of the last build, when caches are on, with the key they are saved under. */
+async function persistedSources(options: BuildOptions, root: string): Promise<{ file: string; key: string; cache: PersistentSourceCache }> {
+  const configText = await readFile(path.join(root, SITE_FILES.config), 'utf8').catch(() => '');
+  const { outDir, baseurl, url, drafts, future, unpublished, strict } = options;
+  const key = sourceCacheKey(await pipelineVersion(), configText, { root, outDir, baseurl, url, drafts, future, unpublished, strict });
+  const file = sourceCacheFileOf(root);
+  return { file, key, cache: await readSourceCache(file, key) };
+}
+
 /** Builds the site: every error in one run, and no change to the output folder unless all went well. */
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now();
@@ -125,8 +137,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const root = path.resolve(options.root ?? '.');
   const service = options.service ?? (await defaultService(options, root, useCache));
   try {
-    const previous = useCache ? await readManifest(manifestFileOf(root)) : undefined;
-    const { rendered, diagnostics, postCount } = await renderSite(options, service, previous);
+    const [previous, sources] = useCache ? await Promise.all([readManifest(manifestFileOf(root)), persistedSources(options, root)]) : [];
+    const { rendered, diagnostics, postCount } = await renderSite(options, service, previous, sources?.cache);
+    if (sources && rendered) await saveSourceCache(sources.file, sources.key, sources.cache);
     const outDir = rendered?.site.config.outDir ?? path.resolve(root, options.outDir ?? SITE_DEFAULTS.destination);
     const report = (ok: boolean, list: Diagnostic[], write?: WriteStats): BuildReport => ({
       ok,

@@ -21,3 +21,8 @@ export function manifestFileOf(root: string): string {
 export function warmRecordFileOf(root: string): string {
   return path.join(cacheDirOf(root), 'warm-record.json');
 }
+
+/** The parsed posts of the last build (see load/source-cache-file.ts). */
+export function sourceCacheFileOf(root: string): string {
+  return path.join(cacheDirOf(root), 'sources.bin');
+}

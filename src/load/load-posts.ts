@@ -88,8 +88,11 @@ export async function walkPosts(postsDir: string, includeDrafts: boolean, root =
   return found;
 }
 
-/** Parsed posts kept between rebuilds, keyed by absolute path, reused while size and mtime match. */
-export type SourceCache = Map<string, { size: number; mtimeMs: number; result: PostResult | Diagnostic }>;
+/**
+ * Parsed posts kept between rebuilds (dev, and on disk between builds), keyed by absolute path,
+ * reused while the file's stat stamp (size, mtime, ctime, inode: a chmod or a replaced file shows) matches.
+ */
+export type SourceCache = Map<string, { stamp: string; result: PostResult | Diagnostic }>;
 
 /** The posts to build and every problem found reading them. */
 export interface LoadResult {
@@ -101,15 +104,15 @@ export interface LoadResult {
   skipped: string[];
 }
 
-/** Reads and parses one post, or reuses the cached result while the file's size and mtime are unchanged. */
+/** Reads and parses one post, or reuses the cached result while the file's stat stamp is unchanged. */
 async function loadOne(root: string, found: FoundPost, settings: PostSettings, cache: SourceCache | undefined): Promise<PostResult | Diagnostic> {
-  let size = -1;
+  let stamp: string | undefined;
   if (cache) {
     try {
       const info = await stat(found.absPath);
-      size = info.size;
+      stamp = `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
       const hit = cache.get(found.absPath);
-      if (hit && hit.size === info.size && hit.mtimeMs === info.mtimeMs) return hit.result;
+      if (hit?.stamp === stamp) return hit.result;
     } catch {
       // Fall through: readSource reports the problem.
     }
@@ -117,7 +120,7 @@ async function loadOne(root: string, found: FoundPost, settings: PostSettings, c
   const source = readSource(root, found);
   if (isDiagnostic(source)) return source;
   const result = buildPost({ ...source, draft: found.draft, pathCategories: found.pathCategories, native: found.native }, settings);
-  cache?.set(found.absPath, { size, mtimeMs: source.mtimeMs, result });
+  if (stamp !== undefined) cache?.set(found.absPath, { stamp, result });
   return result;
 }
 
