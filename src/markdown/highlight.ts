@@ -1,7 +1,8 @@
-/** The one shiki highlighter of the process: light and dark themes, grammars loaded on first use. */
+/** The one shiki highlighter of the process: light and dark themes from one tokenization, grammars loaded on first use. */
 
 import { bundledLanguages, bundledLanguagesAlias, createHighlighter, type Highlighter, isSpecialLang, type ShikiTransformer } from 'shiki';
 import { codeTransformers } from './code-transformers.js';
+import { tokenizeOnceForThemes } from './dual-theme-tokens.js';
 
 /** Themes used for `prefers-color-scheme: light` and `dark`. */
 export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
@@ -13,7 +14,9 @@ let shared: Promise<Highlighter> | undefined;
 
 /** The process-wide highlighter, created on first call (tens of ms) and reused ever after. */
 export function getHighlighter(): Promise<Highlighter> {
-  shared ??= createHighlighter({ themes: [THEMES.light, THEMES.dark], langs: [...PRELOADED_LANGUAGES] });
+  shared ??= createHighlighter({ themes: [THEMES.light, THEMES.dark], langs: [...PRELOADED_LANGUAGES] }).then((highlighter) =>
+    tokenizeOnceForThemes(highlighter, THEMES),
+  );
   return shared;
 }
 
