@@ -156,8 +156,8 @@ const strip = <T extends { stdout: string; stderr: string }>({ stdout: _o, stder
 /** What inkstone builds printed on stderr (diagnostics), each distinct line once. */
 const inkstoneWarnings = new Set<string>();
 
-async function inkstoneBuild(root: string, expectedPosts?: number): Promise<InkstoneSample> {
-  const s = await inkstone(['build', '--src', root, '--verbose']);
+async function inkstoneBuild(root: string, expectedPosts?: number, extra: string[] = []): Promise<InkstoneSample> {
+  const s = await inkstone(['build', '--src', root, '--verbose', ...extra]);
   for (const line of s.stderr.split('\n')) if (line.trim()) inkstoneWarnings.add(line.trim());
   if (expectedPosts !== undefined && s.posts !== expectedPosts) throw new Error(`inkstone built ${s.posts} posts of ${expectedPosts}:\n${s.stdout}${s.stderr}`);
   return strip(s);
@@ -213,9 +213,10 @@ interface CorpusResult {
   posts: number;
   runs: number;
   corpus: { bytes: number; codeBlocks: number; codeLines: number };
-  inkstone: { cold: InkstoneSample[]; warm: InkstoneSample[]; edited: InkstoneSample[] };
+  inkstone: { cold: InkstoneSample[]; oneThread: InkstoneSample[]; warm: InkstoneSample[]; edited: InkstoneSample[] };
   hugo: { cold: Sample[] } | null;
   coldMs: Stat;
+  oneThreadMs: Stat;
   warmMs: Stat;
   editedMs: Stat;
   hugoColdMs: Stat | null;
@@ -246,13 +247,25 @@ async function benchCorpus(variant: CorpusVariant, count: number, runs: number):
     const corpus = await corpusStats(path.join(site, 'posts'), names);
     if (hugo) await writeHugoSite(hugoSite, path.join(site, 'posts'), names);
     const cold: InkstoneSample[] = [];
+    const oneThread: InkstoneSample[] = [];
     const warm: InkstoneSample[] = [];
     const edited: InkstoneSample[] = [];
     const hugoRuns: Sample[] = [];
-    const inkstoneRound = async (i: number) => {
+    const fresh = async () => {
       await rm(path.join(site, '.cache'), { recursive: true, force: true });
       await rm(path.join(site, 'public'), { recursive: true, force: true });
+    };
+    const inkstoneRound = async (i: number) => {
+      // Cold on one thread (--workers 0) and with the default policy, alternating which goes first;
+      // the warm and edited builds follow either (both leave the same public/ and .cache/).
+      const single = async () => {
+        await fresh();
+        oneThread.push(await inkstoneBuild(site, count, ['--workers', '0']));
+      };
+      if (i % 2 === 1) await single();
+      await fresh();
       cold.push(await inkstoneBuild(site, count));
+      if (i % 2 === 0) await single();
       warm.push(await inkstoneBuild(site, count));
       // One post edited: a paragraph appended (to Hugo's copy too, so both keep the same corpus).
       const name = names[(i * 37) % names.length]!;
@@ -273,9 +286,10 @@ async function benchCorpus(variant: CorpusVariant, count: number, runs: number):
       posts: count,
       runs,
       corpus,
-      inkstone: { cold, warm, edited },
+      inkstone: { cold, oneThread, warm, edited },
       hugo: hugo ? { cold: hugoRuns } : null,
       coldMs: stat(cold.map((s) => s.ms)),
+      oneThreadMs: stat(oneThread.map((s) => s.ms)),
       warmMs: stat(warm.map((s) => s.ms)),
       editedMs: stat(edited.map((s) => s.ms)),
       hugoColdMs: hugo ? stat(hugoRuns.map((s) => s.ms)) : null,
@@ -378,9 +392,9 @@ try {
     `${r.variant}, ${(r.corpus.bytes / r.posts / 1024).toFixed(1)} KB/post, ${(r.corpus.codeLines / r.corpus.codeBlocks).toFixed(0)} lines/block`;
   lines.push(
     hugo
-      ? '| corpus | posts | Hugo cold | inkstone cold | inkstone warm, no change | inkstone, one post edited | peak RSS inkstone / Hugo |'
-      : '| corpus | posts | inkstone cold | inkstone warm, no change | inkstone, one post edited | peak RSS |',
-    hugo ? '|---|---|---|---|---|---|---|' : '|---|---|---|---|---|---|',
+      ? '| corpus | posts | Hugo cold | inkstone cold | cold, one thread | inkstone warm, no change | inkstone, one post edited | peak RSS inkstone / Hugo |'
+      : '| corpus | posts | inkstone cold | cold, one thread | inkstone warm, no change | inkstone, one post edited | peak RSS |',
+    hugo ? '|---|---|---|---|---|---|---|---|' : '|---|---|---|---|---|---|---|',
   );
   for (const r of results) {
     const base = r.hugoColdMs ?? undefined;
@@ -389,6 +403,7 @@ try {
       String(r.posts),
       ...(hugo ? [fmt(r.hugoColdMs!)] : []),
       fmt(r.coldMs) + ratio(r.coldMs, base),
+      fmt(r.oneThreadMs) + ratio(r.oneThreadMs, base),
       fmt(r.warmMs) + ratio(r.warmMs, base),
       fmt(r.editedMs) + ratio(r.editedMs, base),
       hugo ? `${rss(r.peakRssMiB.inkstoneCold)} / ${rss(r.peakRssMiB.hugoCold)} MiB` : `${rss(r.peakRssMiB.inkstoneCold)} MiB`,
