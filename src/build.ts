@@ -50,6 +50,8 @@ export interface BuildReport {
   outDir: string;
   /** Files written vs. kept from the previous output. */
   write?: WriteStats;
+  /** Site paths of entries that look like posts but were not read (each also has a diagnostic). */
+  skipped: string[];
 }
 
 /** The site loaded, its Markdown rendered and its pages planned, before any layout runs. */
@@ -74,9 +76,9 @@ export async function planSite(
   options: BuildOptions,
   service: RenderService,
   sources?: SourceCache,
-): Promise<{ planned?: PlannedSite; diagnostics: Diagnostic[] }> {
-  const { site, diagnostics } = await loadSite(options, sources);
-  if (!site) return { diagnostics };
+): Promise<{ planned?: PlannedSite; diagnostics: Diagnostic[]; skipped: string[] }> {
+  const { site, diagnostics, skipped } = await loadSite(options, sources);
+  if (!site) return { diagnostics, skipped };
   const nowIso = nowIsoOf(site.config, options.now ?? Date.now());
   site.theme.hooks.bind(site, service);
   const rendering = { service, engine: site.theme.engine, nowIso, onProgress: options.onProgress };
@@ -85,7 +87,7 @@ export async function planSite(
   const context = buildRenderContext(site, posts.rendered, pages.rendered, nowIso);
   const specs = planPages(context, nowIso);
   specs.push(...searchPages(context, new Set(specs.map((s) => s.path))));
-  return { planned: { site, context, specs }, diagnostics: [...diagnostics, ...posts.diagnostics, ...pages.diagnostics] };
+  return { planned: { site, context, specs }, diagnostics: [...diagnostics, ...posts.diagnostics, ...pages.diagnostics], skipped };
 }
 
 /** Stages 1–4 without writing: plans the site, renders its pages (reusing unchanged ones from `previous`) and checks links. */
@@ -93,9 +95,9 @@ export async function renderSite(
   options: BuildOptions,
   service: RenderService,
   previous?: Manifest,
-): Promise<{ rendered?: RenderedSite; diagnostics: Diagnostic[]; postCount: number }> {
-  const { planned, diagnostics } = await planSite(options, service);
-  if (!planned) return { diagnostics, postCount: 0 };
+): Promise<{ rendered?: RenderedSite; diagnostics: Diagnostic[]; postCount: number; skipped: string[] }> {
+  const { planned, diagnostics, skipped } = await planSite(options, service);
+  if (!planned) return { diagnostics, postCount: 0, skipped };
   const { site, context, specs } = planned;
   const renderable = renderableSpecs(specs, site.theme);
   // Spec hashes are only worth computing when there is a manifest to compare with and record in.
@@ -105,7 +107,7 @@ export async function renderSite(
   const all = [...reused, ...files.map((f) => ({ ...f, spec: hashes.get(f.path) }))].sort((a, b) => (a.path < b.path ? -1 : 1));
   const rendered: RenderedSite = { ...planned, files: all };
   const linkProblems = checkSiteLinks({ ...site, posts: context.posts, specs, files: all });
-  return { rendered, diagnostics: [...diagnostics, ...pageErrors, ...linkProblems], postCount: site.posts.length };
+  return { rendered, diagnostics: [...diagnostics, ...pageErrors, ...linkProblems], postCount: site.posts.length, skipped };
 }
 
 /** The render service a build uses when none is given: the policy's, behind the persistent cache. */
@@ -122,7 +124,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const service = options.service ?? (await defaultService(options, root, useCache));
   try {
     const previous = useCache ? await readManifest(manifestFileOf(root)) : undefined;
-    const { rendered, diagnostics, postCount } = await renderSite(options, service, previous);
+    const { rendered, diagnostics, postCount, skipped } = await renderSite(options, service, previous);
     const outDir = rendered?.site.config.outDir ?? path.resolve(root, options.outDir ?? SITE_DEFAULTS.destination);
     const report = (ok: boolean, list: Diagnostic[], write?: WriteStats): BuildReport => ({
       ok,
@@ -132,6 +134,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       durationMs: performance.now() - started,
       outDir,
       write,
+      skipped,
     });
     if (!rendered || hasErrors(diagnostics)) return report(false, diagnostics);
     try {
