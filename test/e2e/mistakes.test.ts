@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startDev } from '../../src/dev/run.js';
 import { REPO, writeFiles } from '../helpers/site.js';
 
 const CLI = path.join(REPO, 'src/cli/main.ts');
@@ -181,5 +182,20 @@ describe('issue 12: a post that cannot be read never disappears without a word',
       stdout: [],
       stderr: ['posts/2020-05-01-locked.md: cannot read file (EACCES: permission denied)', failed(root, '1 error, 1 entry skipped')],
     });
+  });
+
+  it('dev says the same on its first build: the folder named by name, the summary counting it', async () => {
+    const root = await site('title: x\n');
+    await mkdir(path.join(root, 'posts/2020-02-02-x.md'));
+    const lines: string[] = [];
+    const dev = await startDev({ root, port: 0, workers: 0, cache: false, log: (line) => lines.push(line) });
+    try {
+      expect(lines).toEqual([
+        'posts/2020-02-02-x.md: warning: skipped: a folder named like a post (a post is a file; what is inside the folder is read as usual)',
+        expect.stringMatching(/^built 2 posts \(1 skipped\), \d+ pages in \d+ ms → /),
+      ]);
+    } finally {
+      await dev.close();
+    }
   });
 });
