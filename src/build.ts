@@ -56,6 +56,8 @@ export interface BuildReport {
   inputs?: SiteInputs;
   /** When the output changes by itself (a future post falls due), ms since the epoch. */
   nextChangeMs?: number;
+  /** Site paths of entries that look like posts but were not read (each also has a diagnostic). */
+  skipped: string[];
 }
 
 /** The site loaded, its Markdown rendered and its pages planned, before any layout runs. */
@@ -80,9 +82,9 @@ export async function planSite(
   options: BuildOptions,
   service: RenderService,
   sources?: SourceCache,
-): Promise<{ planned?: PlannedSite; diagnostics: Diagnostic[] }> {
-  const { site, diagnostics } = await loadSite(options, sources);
-  if (!site) return { diagnostics };
+): Promise<{ planned?: PlannedSite; diagnostics: Diagnostic[]; skipped: string[] }> {
+  const { site, diagnostics, skipped } = await loadSite(options, sources);
+  if (!site) return { diagnostics, skipped };
   const nowIso = nowIsoOf(site.config, options.now ?? Date.now());
   site.theme.hooks.bind(site, service);
   const rendering = { service, engine: site.theme.engine, nowIso, onProgress: options.onProgress };
@@ -91,7 +93,7 @@ export async function planSite(
   const context = buildRenderContext(site, posts.rendered, pages.rendered, nowIso);
   const specs = planPages(context, nowIso);
   specs.push(...searchPages(context, new Set(specs.map((s) => s.path))));
-  return { planned: { site, context, specs }, diagnostics: [...diagnostics, ...posts.diagnostics, ...pages.diagnostics] };
+  return { planned: { site, context, specs }, diagnostics: [...diagnostics, ...posts.diagnostics, ...pages.diagnostics], skipped };
 }
 
 /** Stages 1–4 without writing: plans the site, renders its pages (reusing unchanged ones from `previous`) and checks links. */
@@ -100,9 +102,9 @@ export async function renderSite(
   service: RenderService,
   previous?: Manifest,
   sources?: SourceCache,
-): Promise<{ rendered?: RenderedSite; diagnostics: Diagnostic[]; postCount: number }> {
-  const { planned, diagnostics } = await planSite(options, service, sources);
-  if (!planned) return { diagnostics, postCount: 0 };
+): Promise<{ rendered?: RenderedSite; diagnostics: Diagnostic[]; postCount: number; skipped: string[] }> {
+  const { planned, diagnostics, skipped } = await planSite(options, service, sources);
+  if (!planned) return { diagnostics, postCount: 0, skipped };
   const { site, context, specs } = planned;
   const renderable = renderableSpecs(specs, site.theme);
   // Spec hashes are only worth computing when there is a manifest to compare with and record in.
@@ -112,7 +114,7 @@ export async function renderSite(
   const all = [...reused, ...files.map((f) => ({ ...f, spec: hashes.get(f.path) }))].sort((a, b) => (a.path < b.path ? -1 : 1));
   const rendered: RenderedSite = { ...planned, files: all };
   const linkProblems = checkSiteLinks({ ...site, posts: context.posts, specs, files: all });
-  return { rendered, diagnostics: [...diagnostics, ...pageErrors, ...linkProblems], postCount: site.posts.length };
+  return { rendered, diagnostics: [...diagnostics, ...pageErrors, ...linkProblems], postCount: site.posts.length, skipped };
 }
 
 /** The render service a build uses when none is given: the policy's, behind the persistent cache. */
@@ -138,7 +140,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const service = options.service ?? (await defaultService(options, root, useCache));
   try {
     const [previous, sources] = useCache ? await Promise.all([readManifest(manifestFileOf(root)), persistedSources(options, root)]) : [];
-    const { rendered, diagnostics, postCount } = await renderSite(options, service, previous, sources?.cache);
+    const { rendered, diagnostics, postCount, skipped } = await renderSite(options, service, previous, sources?.cache);
     if (sources && rendered) await saveSourceCache(sources.file, sources.key, sources.cache);
     const outDir = rendered?.site.config.outDir ?? path.resolve(root, options.outDir ?? SITE_DEFAULTS.destination);
     const report = (ok: boolean, list: Diagnostic[], write?: WriteStats): BuildReport => ({
@@ -149,6 +151,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       durationMs: performance.now() - started,
       outDir,
       write,
+      skipped,
       ...(rendered ? { inputs: rendered.site.inputs } : {}),
       ...(rendered?.site.nextChangeMs !== undefined ? { nextChangeMs: rendered.site.nextChangeMs } : {}),
     });

@@ -6,7 +6,7 @@ import { formatDiagnostic, messageOf } from '../diagnostics.js';
 import { type Command, parseCommand } from './args.js';
 import { HELP, HELP_HINT } from './help.js';
 import { preflight } from './preflight.js';
-import { builtLine, plural, previewCommand, printDiagnostics, progressPrinter } from './text.js';
+import { builtLine, failedLine, previewCommand, printDiagnostics, progressPrinter } from './text.js';
 import { version } from './version.js';
 import { recordBuild, upToDateReport, warmBuildOf } from './warm.js';
 
@@ -28,7 +28,7 @@ async function runBuild(command: Command): Promise<number> {
   printDiagnostics(report.diagnostics);
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   if (!report.ok) {
-    process.stderr.write(`build failed: ${plural(errors, 'error')}; ${report.outDir} was left untouched\n`);
+    process.stderr.write(`${failedLine(errors, report.skipped, report.outDir)}\n`);
     return 1;
   }
   const notRecorded = warm && recordBuild(warm, report);

@@ -44,14 +44,29 @@ export interface BuiltCounts {
   durationMs: number;
   /** Nothing changed since the last build: the output was kept as it was (see warm/). */
   upToDate?: boolean;
+  /** Entries that look like posts but were not read (each named by a diagnostic above the line). */
+  skipped?: readonly string[];
+}
+
+/** ` (2 skipped)` after the post count when the loader skipped entries, else nothing. */
+function skippedNote(skipped: readonly string[] | undefined): string {
+  return skipped?.length ? ` (${skipped.length} skipped)` : '';
 }
 
 /**
- * `built 4 posts, 24 pages in 312 ms → public/`, plus ` (npm run dev to preview)` when a preview
- * command is given, or ` (nothing changed; npm run dev to preview)` when the output was already up to date.
+ * `built 4 posts, 24 pages in 312 ms → public/`, with ` (1 skipped)` after the posts when entries were
+ * skipped, plus ` (npm run dev to preview)` when a preview command is given, or
+ * ` (nothing changed; npm run dev to preview)` when the output was already up to date.
  */
 export function builtLine(counts: BuiltCounts, outDir: string, preview?: string, cwd = process.cwd()): string {
   const notes = [...(counts.upToDate ? ['nothing changed'] : []), ...(preview ? [`${preview} to preview`] : [])];
   const hint = notes.length ? ` (${notes.join('; ')})` : '';
-  return `built ${plural(counts.posts, 'post')}, ${plural(counts.pages, 'page')} in ${Math.round(counts.durationMs)} ms → ${folderLabel(outDir, cwd)}${hint}`;
+  const posts = `${plural(counts.posts, 'post')}${skippedNote(counts.skipped)}`;
+  return `built ${posts}, ${plural(counts.pages, 'page')} in ${Math.round(counts.durationMs)} ms → ${folderLabel(outDir, cwd)}${hint}`;
+}
+
+/** `build failed: 3 errors; public was left untouched`, with `, 2 entries skipped` when the loader skipped some. */
+export function failedLine(errors: number, skipped: readonly string[], outDir: string): string {
+  const note = skipped.length ? `, ${skipped.length} ${skipped.length === 1 ? 'entry' : 'entries'} skipped` : '';
+  return `build failed: ${plural(errors, 'error')}${note}; ${outDir} was left untouched`;
 }

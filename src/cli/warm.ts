@@ -55,7 +55,7 @@ export function recordBuild(warm: WarmBuild, report: BuildReport): string | unde
     startedMs: warm.startedMs,
     until: report.nextChangeMs,
     previous: warm.previous,
-    report: { posts: report.posts, pages: report.pages, outDir: report.outDir, diagnostics: report.diagnostics },
+    report: { posts: report.posts, pages: report.pages, outDir: report.outDir, diagnostics: report.diagnostics, skipped: report.skipped },
   });
   if ('refused' in stamped) return stamped.refused;
   writeWarmRecord(warm.recordFile, stamped.record);

@@ -91,6 +91,8 @@ export interface RebuildResult {
   /** `performance.now()` when the output was on disk. */
   finishedAt: number;
   outDir: string;
+  /** Entries that look like posts but were not read, as of the last full plan (each also has a diagnostic). */
+  skipped: string[];
 }
 
 /** Whether two versions of a post look the same in every list, feed entry aside (and land at the same URL). */
@@ -138,6 +140,8 @@ export class DevSession {
   private lastOk = false;
   /** Fast rebuilds ran since the last full plan. */
   private needsCheck = false;
+  /** Post-like entries the last full plan could not read. */
+  private skipped: string[] = [];
   private closed = false;
   /** Text last prefetched per source file. */
   private prefetched = new Map<string, string>();
@@ -228,6 +232,7 @@ export class DevSession {
       durationMs: finishedAt - started,
       finishedAt,
       outDir: this.mirror.outDir ?? this.lastConfig?.outDir ?? path.resolve(this.options.root ?? '.', SITE_DEFAULTS.destination),
+      skipped: this.skipped,
       ...fields,
       diagnostics: sortDiagnostics(fields.diagnostics),
     };
@@ -243,7 +248,8 @@ export class DevSession {
     const freshSources = this.sources.size === 0;
     const aborted = () => request.signal?.aborted === true;
 
-    const { planned, diagnostics } = await planSite(this.options, this.service, this.sources);
+    const { planned, diagnostics, skipped } = await planSite(this.options, this.service, this.sources);
+    this.skipped = skipped;
     const postCount = planned?.site.posts.length ?? 0;
     // A save arrived while a background check was reading: its own rebuild reports on it.
     if (aborted()) return this.failed([], started, postCount, mode, true);

@@ -31,6 +31,8 @@ export interface RecordedReport {
   outDir: string;
   /** Warnings of that build (a build with errors is never recorded). */
   diagnostics: Diagnostic[];
+  /** Entries that look like posts but were not read (each has a warning above). */
+  skipped?: string[];
 }
 
 /** The record file's contents. */

@@ -1,7 +1,7 @@
 /** What the command line prints: the summary line, where the site went, how to preview it. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtLine, folderLabel, plural, previewCommand } from '../../src/cli/text.js';
+import { builtLine, failedLine, folderLabel, plural, previewCommand } from '../../src/cli/text.js';
 
 const cwd = '/home/me/blog';
 
@@ -11,6 +11,19 @@ describe('summary lines', () => {
       'built 4 posts, 24 pages in 312 ms → public/ (npm run dev to preview)',
     );
     expect(builtLine({ posts: 1, pages: 1, durationMs: 5 }, '/home/me/blog/public', undefined, cwd)).toBe('built 1 post, 1 page in 5 ms → public/');
+  });
+
+  it('counts the entries the loader skipped (issue 12: "built 5 posts" said nothing of them)', () => {
+    const skipped = ['posts/2020-02-02-x.md', 'posts/a.md'];
+    expect(builtLine({ posts: 5, pages: 9, durationMs: 40, skipped }, '/home/me/blog/public', 'npm run dev', cwd)).toBe(
+      'built 5 posts (2 skipped), 9 pages in 40 ms → public/ (npm run dev to preview)',
+    );
+    expect(builtLine({ posts: 5, pages: 9, durationMs: 40, skipped: [] }, '/home/me/blog/public', undefined, cwd)).toBe(
+      'built 5 posts, 9 pages in 40 ms → public/',
+    );
+    expect(failedLine(2, [], 'public')).toBe('build failed: 2 errors; public was left untouched');
+    expect(failedLine(1, ['posts/a.md'], 'public')).toBe('build failed: 1 error, 1 entry skipped; public was left untouched');
+    expect(failedLine(3, skipped, 'public')).toBe('build failed: 3 errors, 2 entries skipped; public was left untouched');
   });
 
   it.each([

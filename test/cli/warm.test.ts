@@ -127,4 +127,21 @@ describe('inkstone build: nothing changed', () => {
     await new Promise((resolve) => setTimeout(resolve, due.getTime() + 1000 - Date.now()));
     expect((await build()).stdout).toMatch(/^built 2 posts, \d+ pages in \d+ ms → .* \((?!nothing)/m);
   });
+
+  it('says again what the build it stands for skipped', { timeout: 60_000 }, async () => {
+    const root = await makeSite({
+      '_posts/2020-01-01-a.md': '---\ntitle: A\n---\nAlpha\n',
+      '_posts/2020-01-02-b.md': '---\ntitle: B\n---\nBeta\n',
+      '_posts/2020-01-03-c.md/notes.txt': 'a folder named like a post',
+    });
+    sites.push(root);
+    await settle();
+    const build = () => inkstone(['build', '--src', root, '--workers', '0']);
+    const first = await build();
+    expect(first.stdout).toMatch(/^built 2 posts \(1 skipped\), /m);
+    const second = await build();
+    expect(second.stdout).toMatch(/^built 2 posts \(1 skipped\), \d+ pages in \d+ ms → .* \(nothing changed; /m);
+    expect(second.stderr).toBe(first.stderr);
+    expect(second.stderr).toMatch(/^_posts\/2020-01-03-c\.md: warning: skipped: a folder named like a post/m);
+  });
 });

@@ -1,14 +1,15 @@
 /**
  * Live reload in a real browser (Debian's Chromium, driven by playwright-core): the open page
  * follows edits by itself, keeps its scroll position, leaves other pages alone, and shows build
- * errors as an overlay that the next good save removes. Skipped only where Chromium is missing.
+ * errors as an overlay that the next good save removes, and warnings as a bar of their own that can
+ * be dismissed. Skipped only where Chromium is missing.
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OVERLAY_ID } from '../../src/dev/client.js';
+import { OVERLAY_ID, WARNINGS_ID } from '../../src/dev/client.js';
 import { type DevHandle, startDev } from '../../src/dev/run.js';
 import { fixtureSite, PAGES, postText, SOURCES } from './fixture.js';
 import { removeDir } from './helpers.js';
@@ -94,5 +95,45 @@ describe.skipIf(!existsSync(CHROMIUM))('live reload in Chromium', () => {
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
     dev.server.clearErrors();
     await overlay.waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  it('a warning shows as a dismissible bar of its own, not the error overlay; dismissed, it stays away until the warnings change', async () => {
+    await connected(page);
+    // The host element has no box of its own; the bar is the fixed section in its shadow root.
+    const bar = page.locator(`#${WARNINGS_ID} .bar`);
+    const broken = (anchor: string) => postText('Alpha 笔记', 'kernel', 'c', `\n${LONG}\n\n## 内核抢占\n\n见 [上文](#${anchor})。\n`);
+    const text = broken('内核抢战');
+    const line = text.split('\n').findIndex((l) => l.includes('[上文]')) + 1;
+    await writeFile(alpha(), text);
+    await bar.waitFor({ state: 'visible', timeout: 15_000 });
+    // Playwright's CSS locators see into the bar's open shadow root.
+    expect(await bar.locator('.inkstone-warning-file').allTextContents()).toEqual([`posts/${SOURCES.alpha}:${line}`]);
+    expect(await bar.locator('.inkstone-warning-message').textContent()).toBe(
+      'link to "#内核抢战": no heading with id "内核抢战" on this page (did you mean "#内核抢占"?)',
+    );
+    expect(await bar.locator('.title').textContent()).toBe('⚠ inkstone: 1 warning for this page');
+    expect(await page.locator(`#${OVERLAY_ID}`).count()).toBe(0);
+    // The page itself was rebuilt and is shown: a warning never stands in for the page.
+    expect(await page.textContent('body')).toContain('内核抢占');
+
+    // Another page has no warnings of its own: no bar there, though the site has one warning.
+    const other = await browser.newPage();
+    await other.goto(`${dev.origin}/${PAGES.beta}`);
+    await connected(other);
+    expect(await other.locator(`#${WARNINGS_ID}`).count()).toBe(0);
+    await other.close();
+
+    await bar.locator('.inkstone-warnings-dismiss').click();
+    await bar.waitFor({ state: 'detached', timeout: 5_000 });
+    await page.reload();
+    await connected(page);
+    expect(await page.locator(`#${WARNINGS_ID}`).count()).toBe(0);
+
+    // A different warning brings the bar back; fixing it takes the bar away by itself.
+    await writeFile(alpha(), broken('内核抢站'));
+    await bar.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await bar.locator('.inkstone-warning-message').textContent()).toMatch(/^link to "#内核抢站": /);
+    await writeFile(alpha(), broken('内核抢占'));
+    await bar.waitFor({ state: 'detached', timeout: 15_000 });
   });
 });

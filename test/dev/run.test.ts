@@ -18,6 +18,7 @@ const result = (over: Partial<RebuildResult>): RebuildResult => ({
   pages: 24,
   durationMs: 17.6,
   finishedAt: 0,
+  skipped: [],
   outDir: '/site/public',
   ...over,
 });

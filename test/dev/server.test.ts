@@ -319,4 +319,21 @@ describe('preview server: security', () => {
     expect(after.events[0]!.data.errors).toEqual([]);
     for (const c of [client, late, after]) c.close();
   });
+
+  it('sends warnings as their own event, apart from errors, only when they change, and to pages opened later', async () => {
+    const client = await openEvents(server.origin);
+    const warning = { file: 'posts/a.md', line: 4, message: 'link to "#x": no heading with id "x" on this page', pages: ['a.html'] };
+    const sent = client.next('warnings');
+    expect(server.showWarnings([warning])).toBe(1);
+    expect((await sent).data.warnings).toEqual([warning]);
+    // The same warnings again (the next rebuild still has them): no event, nothing to show twice.
+    expect(server.showWarnings([{ ...warning }])).toBe(0);
+    const late = await openEvents(server.origin);
+    expect(late.events[0]!.data).toMatchObject({ errors: [], warnings: [warning] });
+    const cleared = client.next('warnings');
+    server.showWarnings([]);
+    expect((await cleared).data.warnings).toEqual([]);
+    expect(client.events.map((e) => e.name)).toEqual(['hello', 'warnings', 'warnings']);
+    for (const c of [client, late]) c.close();
+  });
 });
