@@ -36,7 +36,13 @@ describe('the sample blog in the default theme', () => {
     expect(attr(one(form, 'input[type=search]'), 'name')).toBe('q');
     expect(attr(one(home, 'link[rel=icon]'), 'href')).toBe('/assets/favicon.svg');
     expect(text(one(home, 'h1.page-title'))).toBe('文章');
-    expect(text(one(await page(out, '404.html'), 'h1'))).toBe('404 · 页面不存在');
+    const notFound = await page(out, '404.html');
+    expect(text(one(notFound, 'h1'))).toBe('404 · 页面不存在');
+    expect(all(notFound, '.not-found-links a').map((a) => [text(a), attr(a, 'href')])).toEqual([
+      ['首页', '/'],
+      ['归档', '/archive/'],
+      ['搜索', '/search/'],
+    ]);
     expect(text(one(await page(out, 'categories/kernel/index.html'), 'p.count'))).toBe('2 篇文章');
   });
 
