@@ -192,6 +192,11 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     schema: v.string('text'),
     doc: { type: 'strftime text', default: "the language's", meaning: 'dates shown to readers (`%Y-%m-%d`); default `2020年1月1日` or `Jan 1, 2020`' },
   },
+  {
+    key: 'i18n',
+    schema: mapping,
+    doc: { type: 'mapping', default: 'none', meaning: 'the theme\'s interface strings to replace (`{ posts: 笔记 }`); the rest follow `lang`' },
+  },
   // Read by the default theme's `{% seo %}` (jekyll-seo-tag's keys).
   { key: 'name', schema: text, doc: { type: 'text', default: 'empty', meaning: '`{% seo %}`: the site name when `title` is not set' } },
   { key: 'tagline', schema: text, doc: { type: 'text', default: 'empty', meaning: '`{% seo %}`: the home page title after the site title' } },

@@ -79,6 +79,7 @@ describe('the config schema', () => {
       toc_min_headings: 0,
       related_posts: 0,
       date_format: '%Y-%m-%d',
+      i18n: { posts: '笔记' },
       name: 'n',
       tagline: 't',
       locale: 'zh_CN',
