@@ -195,7 +195,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   {
     key: 'i18n',
     schema: mapping,
-    doc: { type: 'mapping', default: 'none', meaning: 'the theme\'s interface strings to replace (`{ posts: 笔记 }`); the rest follow `lang`' },
+    doc: { type: 'mapping', default: 'none', meaning: "the theme's interface strings to replace (`{ posts: 笔记 }`); the rest follow `lang`" },
   },
   // Read by the default theme's `{% seo %}` (jekyll-seo-tag's keys).
   { key: 'name', schema: text, doc: { type: 'text', default: 'empty', meaning: '`{% seo %}`: the site name when `title` is not set' } },
