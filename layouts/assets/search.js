@@ -136,6 +136,16 @@ export function excerptPieces(section, words) {
   return pieces;
 }
 
+/** A post's day in the page's language, as the theme dates posts (2020年1月1日, Jan 1, 2020), from the date as written. */
+export function dayText(iso, lang) {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  try {
+    return new Intl.DateTimeFormat(lang || undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  } catch {
+    return iso.slice(0, 10);
+  }
+}
+
 /** A result's link: the post, at the matching section's heading when it has one. */
 export function resultHref(post, sectionIndex) {
   const section = post.sections[sectionIndex];
@@ -166,7 +176,7 @@ function resultItem(result, words) {
   meta.className = 'search-result-meta';
   const time = document.createElement('time');
   time.dateTime = post.date;
-  time.textContent = post.date.slice(0, 10);
+  time.textContent = dayText(post.date, document.documentElement.lang);
   meta.append(time);
   const best = post.sections[section];
   if (best?.id && best.heading) {

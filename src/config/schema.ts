@@ -6,8 +6,8 @@
 import * as v from 'valibot';
 import type { KeyRule } from '../content/check-keys.js';
 import { PERMALINK_STYLES } from '../content/permalink.js';
-import { count, flag, list, mapping, text } from '../content/value-types.js';
-import { SITE_DEFAULTS } from './defaults.js';
+import { count, flag, headingLevels, list, mapping, text, wholeNumber } from '../content/value-types.js';
+import { SEARCH_DEFAULTS, SITE_DEFAULTS, THEME_DEFAULTS } from './defaults.js';
 import { baseurlProblem, permalinkProblem, timezoneProblem, urlProblem } from './value-checks.js';
 
 /** One `_config.yml` key: its rule (see content/check-keys.ts) and what the README says of it. */
@@ -149,6 +149,54 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: 'plugins', schema: list, doc: { type: 'list of names', default: 'none', meaning: 'built-in plugins need nothing, others get a warning' } },
   { key: 'gems', schema: list, doc: { type: 'list of names', default: 'none', meaning: "Jekyll 3's name for `plugins`" } },
   { key: 'theme', schema: text, doc: { type: 'name', default: 'none', meaning: "recognised: inkstone's default theme fills in missing layouts" } },
+  // Read by the default theme (render/theme-settings.ts) and the search index (search/settings.ts).
+  {
+    key: 'search',
+    schema: flag,
+    fallback: SEARCH_DEFAULTS.enabled,
+    fallbackNote: 'taken as true',
+    doc: { type: FLAG, default: String(SEARCH_DEFAULTS.enabled), meaning: 'the search page `/search/` and its index of post titles and bodies' },
+  },
+  {
+    key: 'toc',
+    schema: flag,
+    fallback: THEME_DEFAULTS.toc,
+    fallbackNote: 'taken as true',
+    doc: { type: FLAG, default: String(THEME_DEFAULTS.toc), meaning: "a table of contents on posts (a post's own `toc:` wins)" },
+  },
+  {
+    key: 'toc_levels',
+    schema: headingLevels,
+    doc: {
+      type: 'levels',
+      default: code(`${THEME_DEFAULTS.tocLevels[0]}..${THEME_DEFAULTS.tocLevels.at(-1)}`),
+      meaning: 'heading levels the table of contents lists (`2..3`, `1,2,3`, `[2, 3]`)',
+    },
+  },
+  {
+    key: 'toc_min_headings',
+    schema: wholeNumber,
+    doc: { type: 'whole number', default: code(THEME_DEFAULTS.tocMinHeadings), meaning: 'fewer headings than this and a post gets no table of contents' },
+  },
+  {
+    key: 'related_posts',
+    schema: wholeNumber,
+    doc: {
+      type: 'whole number',
+      default: code(THEME_DEFAULTS.relatedPosts),
+      meaning: 'related posts (shared tags and categories) under each post; `0` for none',
+    },
+  },
+  {
+    key: 'date_format',
+    schema: v.string('text'),
+    doc: { type: 'strftime text', default: "the language's", meaning: 'dates shown to readers (`%Y-%m-%d`); default `2020年1月1日` or `Jan 1, 2020`' },
+  },
+  {
+    key: 'i18n',
+    schema: mapping,
+    doc: { type: 'mapping', default: 'none', meaning: "the theme's interface strings to replace (`{ posts: 笔记 }`); the rest follow `lang`" },
+  },
   // Read by the default theme's `{% seo %}` (jekyll-seo-tag's keys).
   { key: 'name', schema: text, doc: { type: 'text', default: 'empty', meaning: '`{% seo %}`: the site name when `title` is not set' } },
   { key: 'tagline', schema: text, doc: { type: 'text', default: 'empty', meaning: '`{% seo %}`: the home page title after the site title' } },

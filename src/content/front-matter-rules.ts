@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { type Diagnostic, error, warning } from '../diagnostics.js';
 import { checkKeys, type KeyRule } from './check-keys.js';
-import { date, flag, text, textOrList } from './value-types.js';
+import { date, flag, headingLevels, text, textOrList } from './value-types.js';
 import { yamlLines } from './yaml.js';
 
 /** `layout`: a name, or `false` / empty for none. */
@@ -32,6 +32,10 @@ export const FRONT_MATTER_RULES: readonly KeyRule[] = [
   { key: 'redirect_to', schema: textOrList },
   { key: 'last_modified_at', schema: date },
   { key: 'sitemap', schema: flag, fallbackNote: 'it stays in the sitemap' },
+  // Read by the default theme and the search index.
+  { key: 'toc', schema: flag, fallbackNote: "the site's toc setting applies" },
+  { key: 'toc_levels', schema: headingLevels },
+  { key: 'search', schema: flag, fallbackNote: 'it is indexed' },
 ];
 
 /**

@@ -44,6 +44,22 @@ export const mapping = v.record(v.string(), v.unknown(), 'a mapping');
 /** A whole number, 1 or more. */
 export const count = v.pipe(v.number('a whole number, 1 or more'), v.integer('a whole number, 1 or more'), v.minValue(1, 'a whole number, 1 or more'));
 
+/** A whole number, 0 or more (`related_posts: 0` for none). */
+export const wholeNumber = v.pipe(v.number('a whole number'), v.integer('a whole number'), v.minValue(0, 'a whole number'));
+
+const LEVELS_MESSAGE = 'heading levels such as "2..3", "2,3" or [2, 3]';
+const level = v.pipe(v.number(LEVELS_MESSAGE), v.integer(LEVELS_MESSAGE), v.minValue(1, LEVELS_MESSAGE), v.maxValue(6, LEVELS_MESSAGE));
+
+/** `toc_levels`, as kramdown writes it (`2..3`, `1,2,3`), a list of levels, or one level. */
+export const headingLevels = v.union(
+  [
+    level,
+    v.pipe(v.string(), v.regex(/^\s*[1-6]\s*(?:\.\.\s*[1-6]|(?:,\s*[1-6]\s*)*)$/, LEVELS_MESSAGE)),
+    v.pipe(v.array(level), v.minLength(1, LEVELS_MESSAGE)),
+  ],
+  LEVELS_MESSAGE,
+);
+
 /** `YYYY-MM-DD`, optionally with a time and an offset, as post dates are written. */
 export const date = v.pipe(
   v.string('a date such as 2020-01-01'),

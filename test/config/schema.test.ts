@@ -73,6 +73,13 @@ describe('the config schema', () => {
       plugins: ['jekyll-feed'],
       gems: [],
       theme: 'minima',
+      search: 'no',
+      toc: true,
+      toc_levels: '2..4',
+      toc_min_headings: 0,
+      related_posts: 0,
+      date_format: '%Y-%m-%d',
+      i18n: { posts: '笔记' },
       name: 'n',
       tagline: 't',
       locale: 'zh_CN',
@@ -90,5 +97,16 @@ describe('the config schema', () => {
     expect(errors).toEqual([]);
     expect(config).toMatchObject({ drafts: false, strict: true, liquid: { strictVariables: true, strictFilters: false }, liquidInCode: false });
     expect(config.defaults[0]!.values).toEqual({ layout: 'post', published: true });
+    expect(config.data).toMatchObject({ search: false, toc_levels: '2..4', related_posts: 0 });
+  });
+
+  it("checks the default theme's keys, naming what they should be", () => {
+    const { errors } = resolveConfig({ toc_levels: '2-3', related_posts: -1, date_format: 5, toc: [true] }, { root: '/site' });
+    expect(errors.map((e) => e.message)).toEqual([
+      '"toc" should be true or false, not a list',
+      '"toc_levels" should be heading levels such as "2..3", "2,3" or [2, 3], not "2-3"',
+      '"related_posts" should be a whole number, not the number -1',
+      '"date_format" should be text, not the number 5',
+    ]);
   });
 });

@@ -37,6 +37,25 @@ describe('front matter of the wrong type: the lines of the issue', () => {
   });
 });
 
+describe("the default theme's keys: toc, toc_levels, search", () => {
+  it('reads YAML 1.1 words and kramdown levels', () => {
+    expect(post('toc: no', 'search: off', 'toc_levels: "2..4"')).toMatchObject({
+      post: { data: { toc: false, search: false, toc_levels: '2..4' } },
+      printed: [],
+    });
+    expect(post('toc_levels: [1, 2]').printed).toEqual([]);
+  });
+
+  it('says what is wrong, at its line', () => {
+    expect(post('title: t', 'toc_levels: 7').printed).toEqual([
+      'posts/2020-01-01-x.md:3: "toc_levels" should be heading levels such as "2..3", "2,3" or [2, 3], not the number 7',
+    ]);
+    expect(post('title: t', 'toc: maybe').printed).toEqual([
+      'posts/2020-01-01-x.md:3: warning: "toc" should be true or false, not "maybe"; the site\'s toc setting applies',
+    ]);
+  });
+});
+
 describe('published: no never publishes', () => {
   it.each(['no', 'No', 'NO', 'off', 'Off', 'n', 'N', 'false', 'FALSE', '"no"', "'off'"])('published: %s → not published', (value) => {
     expect(post(`published: ${value}`)).toMatchObject({ post: { published: false, data: { published: false } }, printed: [] });

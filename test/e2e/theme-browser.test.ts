@@ -31,6 +31,9 @@ const CODE_POST = [
   fence('c', 'old(); // [!code --]\nnew(); // [!code ++]\nsame();'),
   fence('kconfig-ish', 'CONFIG_PREEMPT=y'),
   fence('shell', '(gdb) bt\n(gdb) c'),
+  // Jekyll's tag: numbered and marked lines, through the same box and copy button.
+  '{% highlight c linenos mark_lines="2" %}\nint a;\n\tint b;\n{% endhighlight %}\n',
+  '{% highlight console %}\n$ uname -r\n6.1.0\n{% endhighlight %}\n',
 ].join('\n');
 const LONG = Array.from({ length: 8 }, (_, i) => `## 第 ${i + 1} 节\n\n${'为了让页面足够长，可以滚动。'.repeat(40)}\n`).join('\n');
 
@@ -83,10 +86,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the default theme in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${origin}/2024/01/01/code.html`);
     const buttons = page.locator('.code-block .copy-button');
-    expect(await buttons.count()).toBe(6);
+    expect(await buttons.count()).toBe(8);
     expect(await buttons.first().textContent()).toBe('复制');
     const copied: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 8; i++) {
       await page.evaluate(() => navigator.clipboard.writeText('(nothing)'));
       await buttons.nth(i).click();
       await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe('(nothing)');
@@ -103,6 +106,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the default theme in Chromium', () => {
       'new();\nsame();',
       'CONFIG_PREEMPT=y',
       'bt\nc',
+      // {% highlight c linenos %}: neither the numbers nor the mark are copied.
+      'int a;\n\tint b;',
+      // {% highlight console %}: a session there too.
+      'uname -r',
     ]);
     expect(await buttons.first().textContent()).toBe('已复制');
     await page.close();
@@ -124,10 +131,18 @@ describe.skipIf(!existsSync(CHROMIUM))('the default theme in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${origin}/2024/01/01/code.html`);
     const selectable = await page.evaluate(() => [...document.querySelectorAll('.prompt')].map((el: any) => window.getComputedStyle(el).userSelect));
-    expect(selectable.length).toBe(5);
+    expect(selectable.length).toBe(6);
     expect(new Set(selectable)).toEqual(new Set(['none']));
     const number = await page.evaluate(() => window.getComputedStyle(document.querySelector('.linenos .line'), '::before').content);
     expect(number).toBe('"1"');
+    const figure = await page.evaluate(() => {
+      const lines = [...document.querySelectorAll('figure.highlight.code-block .linenos .line')];
+      return lines.map((el: any) => [window.getComputedStyle(el, '::before').content, el.classList.contains('highlighted')]);
+    });
+    expect(figure).toEqual([
+      ['"1"', false],
+      ['"2"', true],
+    ]);
     expect(await page.evaluate(() => window.getComputedStyle(document.querySelector('pre')).tabSize)).toBe('8');
     await page.close();
   });

@@ -3,9 +3,10 @@
  * strings, dates, table of contents, reading time, code blocks, excerpts, related posts) and a small
  * English site with `paginate:`, `date_format:` and `toc:` settings.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +36,13 @@ describe('the sample blog in the default theme', () => {
     expect(attr(one(form, 'input[type=search]'), 'name')).toBe('q');
     expect(attr(one(home, 'link[rel=icon]'), 'href')).toBe('/assets/favicon.svg');
     expect(text(one(home, 'h1.page-title'))).toBe('文章');
-    expect(text(one(await page(out, '404.html'), 'h1'))).toBe('404 · 页面不存在');
+    const notFound = await page(out, '404.html');
+    expect(text(one(notFound, 'h1'))).toBe('404 · 页面不存在');
+    expect(all(notFound, '.not-found-links a').map((a) => [text(a), attr(a, 'href')])).toEqual([
+      ['首页', '/'],
+      ['归档', '/archive/'],
+      ['搜索', '/search/'],
+    ]);
     expect(text(one(await page(out, 'categories/kernel/index.html'), 'p.count'))).toBe('2 篇文章');
   });
 
@@ -108,6 +115,34 @@ describe('the sample blog in the default theme', () => {
     expect(excerpts[0]).toBe('调试内核模块时最常用的几条 GDB 命令。');
     expect(excerpts[1]).toBe('A short tour of the fields of struct task_struct that matter when you read the scheduler.');
     expect(excerpts[3]).toMatch(/^内核抢占：在进程执行内核代码的时候/);
+  });
+
+  it('keeps the JavaScript of every page under 10 KB (the search page: its script gzipped, as Pages serves it)', async () => {
+    const htmlFiles = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.html'));
+    expect(htmlFiles.length).toBeGreaterThan(10);
+    const budget: Record<string, { raw: number; gzip: number }> = {};
+    for (const rel of htmlFiles) {
+      const tree = await page(out, rel);
+      let raw = 0;
+      let gzip = 0;
+      for (const script of all(tree, 'script')) {
+        const src = attr(script, 'src');
+        const body = src ? await readFile(path.join(out, src)) : Buffer.from(text(script));
+        raw += body.length;
+        gzip += gzipSync(body).length;
+      }
+      budget[rel.split(path.sep).join('/')] = { raw, gzip };
+    }
+    for (const [rel, { raw, gzip }] of Object.entries(budget)) {
+      if (rel === 'search/index.html') expect(gzip, rel).toBeLessThan(10_000);
+      else expect(raw, rel).toBeLessThan(10_000);
+    }
+    // The search script loads on the search page only.
+    expect(
+      Object.entries(budget)
+        .filter(([, b]) => b.raw > budget['index.html']!.raw)
+        .map(([rel]) => rel),
+    ).toEqual(['search/index.html']);
   });
 
   it('links each post to its neighbours and to related posts', async () => {

@@ -102,6 +102,7 @@ describe.skipIf(!existsSync(CHROMIUM))('search in Chromium', () => {
           title: li.querySelector('.search-result-title')!.textContent,
           href: li.querySelector('.search-result-title')!.getAttribute('href'),
           section: li.querySelector('.search-result-section')?.textContent ?? null,
+          day: li.querySelector('.search-result-meta time')!.textContent,
           marks: [...li.querySelectorAll('.search-result-excerpt mark')].map((m) => m.textContent),
         })),
       ),
@@ -112,7 +113,13 @@ describe.skipIf(!existsSync(CHROMIUM))('search in Chromium', () => {
     const { status, results } = await search('抢占');
     expect(status).toBe('找到 1 篇文章');
     expect(results).toEqual([
-      { title: '内核抢占', href: `/kernel/2020/01/01/preempt.html#${encodeURIComponent('抢占的时机')}`, section: '抢占的时机', marks: ['抢占', '抢占'] },
+      {
+        title: '内核抢占',
+        href: `/kernel/2020/01/01/preempt.html#${encodeURIComponent('抢占的时机')}`,
+        section: '抢占的时机',
+        day: '2020年1月1日',
+        marks: ['抢占', '抢占'],
+      },
     ]);
     expect(await page.isHidden('#search-more')).toBe(true);
   });

@@ -2,10 +2,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { selectAll } from 'hast-util-select';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { removeDir } from '../dev/helpers.js';
-import { makeSite, post, REPO, writeFiles } from '../helpers/site.js';
+import { makeSite, post, REPO, readHtml, writeFiles } from '../helpers/site.js';
 
 const roots: string[] = [];
 afterEach(async () => {
@@ -90,10 +91,14 @@ describe('search in a build', () => {
     expect(chunks[0]!.posts[0]!.u).toBe('/notes/2020/01/01/a%20b.html');
   });
 
-  it('writes neither page nor index with search: false', async () => {
-    const root = await site({ '_config.yml': 'search: false\n', ...POSTS });
+  it.each(['false', 'no'])('writes neither page nor index, nor a search box or link, with search: %s', async (value) => {
+    const root = await site({ '_config.yml': `search: ${value}\n`, ...POSTS });
     expect((await buildSite(root)).ok).toBe(true);
     expect(await readdir(path.join(root, 'public'))).not.toContain('search');
+    for (const rel of ['index.html', '404.html', 'kernel/2020/01/01/preempt.html']) {
+      const tree = await readHtml(root, `public/${rel}`);
+      expect(selectAll('form[role=search], a[href$="/search/"]', tree)).toEqual([]);
+    }
   });
 
   it('leaves /search/ to a site page of its own, and still writes the index', async () => {

@@ -17,6 +17,7 @@ interface Client {
   markPieces(text: string, folded: string, words: string[]): Piece[];
   excerptPieces(section: any, words: string[]): Piece[];
   resultHref(post: any, section: number): string;
+  dayText(iso: string, lang: string): string;
 }
 
 let client: Client;
@@ -122,5 +123,11 @@ describe('the search page script', () => {
 
   it('marks overlapping words once', () => {
     expect(marked(client.markPieces('内核抢占', '内核抢占', ['内核抢', '抢占']))).toBe('[内核抢][占]');
+  });
+
+  it('dates results as the theme dates posts, by the day as written', () => {
+    expect(client.dayText('2020-01-01T00:30:00+08:00', 'zh-CN')).toBe('2020年1月1日');
+    expect(client.dayText('2021-03-14T22:30:00-11:00', 'en')).toBe('Mar 14, 2021');
+    expect(client.dayText('2021-03-14T22:30:00Z', 'not a language!')).toBe('2021-03-14');
   });
 });
