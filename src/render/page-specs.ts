@@ -17,7 +17,7 @@ import { redirectHtml, redirectsOf, redirectToOf } from './redirects.js';
 import { relatedPostsOf } from './related.js';
 import { renderRobots, renderSitemap } from './sitemap.js';
 import { postTocSettings } from './theme-settings.js';
-import { buildToc } from './toc.js';
+import { buildToc, tocHtml } from './toc.js';
 
 /** A page rendered through a layout. */
 export interface LayoutPageSpec {
@@ -72,6 +72,7 @@ function postPage(context: RenderContext, index: number, related: (post: Post) =
   // A post with kramdown's own `{:toc}` has its table of contents in the text already.
   const ownToc = rendered.html.includes('id="markdown-toc"');
   const stats = readingStats(readableText(rendered.html));
+  const entries = toc.show && !ownToc ? buildToc(rendered.headings, toc.levels, context.settings.tocMinHeadings) : [];
   return {
     kind: 'post',
     path: post.outputPath,
@@ -84,7 +85,8 @@ function postPage(context: RenderContext, index: number, related: (post: Post) =
         ...drop,
         description: typeof post.data.description === 'string' ? post.data.description : truncate(rendered.excerptText),
         headings: rendered.headings,
-        toc: toc.show && !ownToc ? buildToc(rendered.headings, toc.levels, context.settings.tocMinHeadings) : [],
+        toc: entries,
+        toc_html: tocHtml(entries),
         word_count: stats.words,
         reading_minutes: stats.minutes,
         previous: neighbour(older),

@@ -4,6 +4,7 @@
  * kramdown nests `{:toc}`), at most three deep so templates can render it with plain loops.
  */
 import type { Heading } from '../markdown/file-data.js';
+import { escapeXml } from './xml.js';
 
 /** One entry of the table of contents. */
 export interface TocEntry {
@@ -47,4 +48,15 @@ export function buildToc(headings: readonly Heading[], levels: readonly number[]
     stack.push(entry);
   }
   return root;
+}
+
+/**
+ * The table of contents as nested `<ul>` lists of links to the headings (`page.toc_html`): the
+ * default theme shows it twice on every post (inline and in the sidebar), so it is built once here
+ * rather than by three nested Liquid loops per copy. Empty for an empty table.
+ */
+export function tocHtml(entries: readonly TocEntry[]): string {
+  if (entries.length === 0) return '';
+  const items = entries.map((e) => `<li><a href="#${escapeXml(e.id)}">${escapeXml(e.text)}</a>${tocHtml(e.children)}</li>`);
+  return `<ul>${items.join('')}</ul>`;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Heading } from '../../src/markdown/file-data.js';
-import { buildToc, parseLevels } from '../../src/render/toc.js';
+import { buildToc, parseLevels, tocHtml } from '../../src/render/toc.js';
 
-const h = (depth: number, id: string): Heading => ({ depth, id, text: id });
+const h = (depth: number, id: string, text = id): Heading => ({ depth, id, text });
 const shape = (entries: ReturnType<typeof buildToc>): unknown[] => entries.map((e) => (e.children.length ? [e.id, shape(e.children)] : e.id));
 
 describe('buildToc', () => {
@@ -49,5 +49,18 @@ describe('parseLevels', () => {
     [null, undefined],
   ])('%j → %j', (value, levels) => {
     expect(parseLevels(value)).toEqual(levels);
+  });
+});
+
+describe('tocHtml', () => {
+  it('nests lists as the tree nests, escaping ids and text', () => {
+    const toc = buildToc([h(2, 'a&b', 'A & <B>'), h(3, 'c', 'C'), h(2, 'd"', 'D')], [2, 3], 1);
+    expect(tocHtml(toc)).toBe(
+      '<ul><li><a href="#a&amp;b">A &amp; &lt;B&gt;</a><ul><li><a href="#c">C</a></li></ul></li><li><a href="#d&quot;">D</a></li></ul>',
+    );
+  });
+
+  it('is empty for an empty table', () => {
+    expect(tocHtml([])).toBe('');
   });
 });
