@@ -2,8 +2,9 @@
  * The Jekyll-compatible Liquid engine: liquidjs with its Jekyll options, Jekyll 4.3's filters where
  * liquidjs lacks them or differs (see filters-text.ts, filters-array.ts, smartify.ts), and Jekyll's
  * tags: highlight, post_url, link, include, include_relative, feed_meta, seo. One engine per build;
- * it caches parsed includes and layouts. Render asynchronously (`render`, not `renderSync`): the
- * highlight tag and `markdownify` wait on the site's hooks.
+ * it caches parsed includes and layouts. The highlight tag, `markdownify` and `{% seo %}` wait on the
+ * site's hooks, so they need an asynchronous render; in a synchronous one they throw
+ * NeedsAsyncRender (see hooks.ts) and the caller renders again asynchronously.
  */
 import path from 'node:path';
 import { type FilterImplOptions, Liquid, toValue } from 'liquidjs';
@@ -11,7 +12,7 @@ import { absoluteUrl, encodeHref, relativeUrl, type UrlSettings } from '../urls.
 import { ARRAY_FILTERS } from './filters-array.js';
 import { dividedBy } from './filters-number.js';
 import { inspect, jsonify, normalizeWhitespace, numberOfWords, slugify, toInteger, uriEscape, xmlEscape } from './filters-text.js';
-import type { JekyllSiteHooks } from './hooks.js';
+import { type JekyllSiteHooks, requireAsync } from './hooks.js';
 import { isHash, isNil } from './ruby.js';
 import { smartify } from './smartify.js';
 import { feedMetaTag } from './tag-feed-meta.js';
@@ -85,9 +86,10 @@ function siteFilters(urls: UrlSettings, hooks: JekyllSiteHooks): Record<string, 
       const value = toValue(input);
       return isNil(value) || value === '' ? undefined : String(value).replace(/\/index\.html?$/, '/');
     },
-    markdownify: async (input: unknown) => {
+    markdownify(this: { context: { sync: boolean } }, input: unknown) {
+      requireAsync(this.context, 'markdownify');
       const text = isNil(toValue(input)) ? '' : String(toValue(input));
-      return text ? hooks.markdownify(text) : '';
+      return text ? hooks.markdownify(text) : Promise.resolve('');
     },
     smartify,
     xml_escape: xmlEscape,

@@ -14,3 +14,28 @@ export interface JekyllSiteHooks {
   /** Markdown → HTML for the `markdownify` filter (and `{% seo %}`'s titles and descriptions). */
   markdownify(text: string): Promise<string>;
 }
+
+/**
+ * Thrown by a tag or filter that waits on the site (highlighting, Markdown) when it finds itself in
+ * a synchronous render: the caller renders again asynchronously (see render/liquid.ts). Layouts
+ * render synchronously first because liquidjs's synchronous mode is 2–3× faster than its
+ * asynchronous one, and most layouts never wait on anything.
+ */
+export class NeedsAsyncRender extends Error {
+  constructor(what: string) {
+    super(`${what} cannot run in a synchronous render`);
+  }
+}
+
+/** Throws NeedsAsyncRender when `context` renders synchronously. */
+export function requireAsync(context: { sync: boolean }, what: string): void {
+  if (context.sync) throw new NeedsAsyncRender(what);
+}
+
+/** Whether `thrown` (or what liquidjs wrapped in it) is a NeedsAsyncRender. */
+export function needsAsyncRender(thrown: unknown): boolean {
+  for (let e = thrown as { originalError?: unknown } | undefined, depth = 0; e && depth < 10; e = e.originalError as typeof e, depth++) {
+    if (e instanceof NeedsAsyncRender) return true;
+  }
+  return false;
+}

@@ -6,7 +6,7 @@
  * `<figure class="highlight">` wrapper with `data-lang` on its `code`.
  */
 import { type Context, type Emitter, type Liquid, type Parser, Tag, type TagToken, type Template, TokenKind, type TopLevelToken } from 'liquidjs';
-import type { JekyllSiteHooks } from './hooks.js';
+import { type JekyllSiteHooks, requireAsync } from './hooks.js';
 import type { TagClass } from './tag-support.js';
 
 /** Jekyll's syntax check: a language, then options `name`, `name=value` or `name="1 2 3"`. */
@@ -81,6 +81,7 @@ export function highlightTag(hooks: Pick<JekyllSiteHooks, 'highlight'>): TagClas
       }
       const code = body.replace(/^[\n\r]+|[\n\r]+$/g, '');
       const { lang, linenos, markLines } = this.options;
+      requireAsync(ctx, 'the highlight tag');
       const html = String(yield hooks.highlight(code, lang, { linenos, markLines }));
       const labelled = html.replace(/<code\b/, `<code data-lang="${escapeAttribute(lang)}"`);
       emitter.write(`<figure class="highlight">${labelled}</figure>`);

@@ -6,7 +6,7 @@
 import { type Context, type Emitter, type Liquid, Tag, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import { absoluteUrl, type UrlSettings } from '../urls.js';
 import { normalizeWhitespace, uriEscape } from './filters-text.js';
-import type { JekyllSiteHooks } from './hooks.js';
+import { type JekyllSiteHooks, requireAsync } from './hooks.js';
 import { type SeoTools, seoData } from './seo.js';
 import { callFilter, lenientGet, type TagClass } from './tag-support.js';
 
@@ -191,6 +191,7 @@ export function seoTag(hooks: Pick<JekyllSiteHooks, 'markdownify'>, urls: UrlSet
     }
 
     *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      requireAsync(ctx, 'the seo tag');
       const page = (yield* lenientGet(ctx, ['page'])) ?? {};
       const site = (yield* lenientGet(ctx, ['site'])) ?? {};
       const paginator = yield* lenientGet(ctx, ['paginator']);

@@ -4,6 +4,7 @@
  */
 import { LocatedError } from '../diagnostics.js';
 import { liquidErrorLine, liquidMessage } from '../liquid/errors.js';
+import { needsAsyncRender } from '../liquid/hooks.js';
 import type { Layout, Theme } from '../site/model.js';
 
 /** The chain of layouts a page goes through, innermost first (`post` → `default`). */
@@ -13,6 +14,27 @@ export function layoutChain(theme: Theme, name: string): Layout[] {
     chain.push(layout);
   }
   return chain;
+}
+
+/** Layouts that waited on the site (a highlight tag, markdownify, seo) once: rendered asynchronously from then on. */
+const asyncLayouts = new WeakSet<Layout>();
+
+/**
+ * Renders one layout: synchronously (liquidjs's synchronous mode is 2–3× faster), or, for a layout
+ * with a tag or filter that waits on the site, asynchronously — found out by the first render that
+ * meets one (it throws NeedsAsyncRender) and remembered for the layout.
+ */
+async function renderLayout(theme: Theme, layout: Layout, scope: object, options: { strictVariables: boolean }): Promise<string> {
+  if (!asyncLayouts.has(layout)) {
+    try {
+      // On a copy: the attempt may count with {% increment %} (liquidjs counts in the scope object) before it stops.
+      return theme.engine.renderSync(layout.templates, { ...scope }, options) as string;
+    } catch (thrown) {
+      if (!needsAsyncRender(thrown)) throw thrown;
+      asyncLayouts.add(layout);
+    }
+  }
+  return (await theme.engine.render(layout.templates, scope, options)) as string;
 }
 
 /** Thrown when a page cannot be rendered; carries the file and line to report. */
@@ -37,7 +59,7 @@ export async function renderWithLayout(
     try {
       // `liquid.strict_variables` holds for the site's own layouts; the default theme reads optional fields.
       const options = { strictVariables: strictVariables && layout.own };
-      html = (await theme.engine.render(layout.templates, { ...scope, content: html, layout: layout.data }, options)) as string;
+      html = await renderLayout(theme, layout, { ...scope, content: html, layout: layout.data }, options);
     } catch (thrown) {
       throw new TemplateError(`Liquid error in layout "${layout.name}": ${liquidMessage(thrown)}`, layout.file, liquidErrorLine(thrown, layout.line));
     }

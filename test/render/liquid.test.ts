@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
 import { loadTheme } from '../../src/load/load-theme.js';
 import { layoutChain, renderWithLayout, TemplateError, usesSiteLists } from '../../src/render/liquid.js';
 import { absoluteUrl, relativeUrl } from '../../src/urls.js';
@@ -105,6 +106,31 @@ describe('loadTheme and renderWithLayout', () => {
     expect(attr(one(root, '#r'), 'href')).toBe('/blog/categories/%E5%86%85%E6%A0%B8/');
     expect(attr(one(root, '#a'), 'href')).toBe('https://example.org/blog/categories/%E5%86%85%E6%A0%B8/');
     expect(attr(one(root, '#f'), 'href')).toBe('/blog/feed.xml');
+  });
+
+  it('renders a layout that waits on the site (highlight, markdownify) as one that does not', async () => {
+    const root = await tempTree({
+      '_layouts/plain.html': '<p id="n">{% increment n %}{% increment n %}</p><p id="t">{{ page.title | upcase }}</p>',
+      '_layouts/waits.html':
+        '<p id="n">{% increment n %}{% increment n %}</p><div id="md">{{ page.note | markdownify }}</div>{% highlight c %}int x;{% endhighlight %}',
+      '_posts/2020-01-01-a.md': '---\ntitle: abc\nlayout: plain\n---\nA\n',
+      '_posts/2020-01-02-b.md': '---\ntitle: b\nlayout: waits\nnote: "*强调*"\n---\nB\n',
+      '_posts/2020-01-03-c.md': '---\ntitle: c\nlayout: waits\nnote: "*再次*"\n---\nC\n',
+    });
+    const report = await build({ root, workers: 0, cache: false });
+    expect(report.diagnostics).toEqual([]);
+    const plain = parseFragment(await readFile(path.join(root, 'public/2020/01/01/a.html'), 'utf8'));
+    expect([text(one(plain, '#n')), text(one(plain, '#t'))]).toEqual(['01', 'ABC']);
+    for (const [file, note] of [
+      ['2020/01/02/b.html', '强调'],
+      ['2020/01/03/c.html', '再次'],
+    ] as const) {
+      const waits = parseFragment(await readFile(path.join(root, 'public', file), 'utf8'));
+      // The counter starts again from 0: the synchronous attempt that stopped at markdownify left no trace.
+      expect(text(one(waits, '#n'))).toBe('01');
+      expect(text(one(waits, '#md em'))).toBe(note);
+      expect(text(one(waits, 'figure.highlight pre code'))).toBe('int x;');
+    }
   });
 
   it('includes from _includes with Jekyll-style parameters', async () => {
