@@ -1,7 +1,7 @@
 /**
  * The command line's checks on the disk, before any work: `--src` is an existing folder (with a
  * did-you-mean among its siblings), and `--out` is not a file and would not replace the site's own
- * folders (the build swaps the output folder in whole). Reads only; creates nothing.
+ * folders (the build makes the output folder hold exactly the site: anything else in it goes). Reads only; creates nothing.
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
