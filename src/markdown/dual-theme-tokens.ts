@@ -70,79 +70,81 @@ interface Primitive {
   getLanguage(name: string): Grammar;
 }
 
-/** A resolved style, concrete (no inheritance left). */
-type Resolved = readonly [fontStyle: number, foreground: number, background: number];
+/** A resolved style, concrete (no inheritance left), packed: font style << 18 | foreground << 9 | background. */
+type Resolved = number;
+
+const pack = (fontStyle: number, foreground: number, background: number): Resolved => (fontStyle << 18) | (foreground << 9) | background;
 
 /** Applies a matched style over the inherited one, as `AttributedScopeStack.mergeAttributes` does. */
 function merge(base: Resolved, style: Style | null): Resolved {
   if (!style) return base;
-  return [style.fontStyle === -1 ? base[0] : style.fontStyle, style.foregroundId || base[1], style.backgroundId || base[2]];
+  return pack(style.fontStyle === -1 ? base >>> 18 : style.fontStyle, style.foregroundId || (base >>> 9) & 0x1ff, style.backgroundId || base & 0x1ff);
 }
 
 /** Encodes a resolved style into metadata, keeping the theme-free bits of `meta`. */
-function withStyle(meta: number, [fontStyle, foreground, background]: Resolved): number {
+function withStyle(meta: number, style: Resolved): number {
+  const fontStyle = style >>> 18;
+  const foreground = (style >>> 9) & 0x1ff;
+  const background = style & 0x1ff;
   return ((meta & THEME_FREE_BITS) | (fontStyle << FONT_STYLE_OFFSET) | (foreground << FOREGROUND_OFFSET) | (background << BACKGROUND_OFFSET)) >>> 0;
 }
 
 /** A theme whose colour for a scope stack is the id of the pair of styles two real themes give it. */
 class PairTheme implements TextmateTheme {
-  /** Style pairs by id (index 0 unused: id 0 means "inherit"). */
-  readonly pairs: (readonly [Resolved, Resolved])[] = [
-    [
-      [0, 0, 0],
-      [0, 0, 0],
-    ],
-  ];
-  private readonly ids = new Map<string, number>();
-  private readonly resolved = new WeakMap<ScopeStack, readonly [Resolved, Resolved]>();
-  private readonly defaults: readonly [Resolved, Resolved];
+  /** Each side's style by pair id (index 0 unused: id 0 means "inherit"). */
+  private readonly sides: [Resolved[], Resolved[]] = [[0], [0]];
+  /** Pair ids by both styles (light * 2^22 + dark, exact in a double). */
+  private readonly ids = new Map<number, number>();
+  /** Pair ids of the scope stacks seen (a stack's parent is asked for again and again). */
+  private readonly resolved = new WeakMap<ScopeStack, number>();
+  private readonly defaultsId: number;
 
   constructor(private readonly themes: readonly [TextmateTheme, TextmateTheme]) {
-    this.defaults = [merge([0, 0, 0], themes[0].getDefaults()), merge([0, 0, 0], themes[1].getDefaults())];
+    this.defaultsId = this.idOf(merge(0, themes[0].getDefaults()), merge(0, themes[1].getDefaults()));
   }
 
   /** Whether the pair table overflowed the metadata (then nothing it encoded may be used). */
   overflowed = false;
 
-  private idOf(pair: readonly [Resolved, Resolved]): number {
-    const key = `${pair[0]}|${pair[1]}`;
+  private idOf(light: Resolved, dark: Resolved): number {
+    const key = light * 0x400000 + dark;
     let id = this.ids.get(key);
     if (id === undefined) {
-      id = this.pairs.length;
+      id = this.sides[0].length;
       if (id > MAX_PAIRS) {
         this.overflowed = true;
         return 1;
       }
-      this.pairs.push(pair);
+      this.sides[0].push(light);
+      this.sides[1].push(dark);
       this.ids.set(key, id);
     }
     return id;
   }
 
-  private resolve(path: ScopeStack): readonly [Resolved, Resolved] {
-    let found = this.resolved.get(path);
-    if (!found) {
-      const base = path.parent ? this.resolve(path.parent) : this.defaults;
-      found = [merge(base[0], this.themes[0].match(path)), merge(base[1], this.themes[1].match(path))];
-      this.resolved.set(path, found);
+  private resolve(path: ScopeStack): number {
+    let id = this.resolved.get(path);
+    if (id === undefined) {
+      const base = path.parent ? this.resolve(path.parent) : this.defaultsId;
+      id = this.idOf(merge(this.sides[0][base]!, this.themes[0].match(path)), merge(this.sides[1][base]!, this.themes[1].match(path)));
+      this.resolved.set(path, id);
     }
-    return found;
+    return id;
   }
 
   match(path: ScopeStack): Style {
-    return { fontStyle: 0, foregroundId: this.idOf(this.resolve(path)), backgroundId: 0 };
+    return { fontStyle: 0, foregroundId: this.resolve(path), backgroundId: 0 };
   }
 
   getDefaults(): Style {
-    return { fontStyle: 0, foregroundId: this.idOf(this.defaults), backgroundId: 0 };
+    return { fontStyle: 0, foregroundId: this.defaultsId, backgroundId: 0 };
   }
 
   /** One theme's tokens from the pair theme's: styles decoded, neighbours of one style merged. */
   decode(tokens: Uint32Array, side: 0 | 1): Uint32Array {
     const out: number[] = [];
     for (let i = 0; i < tokens.length; i += 2) {
-      const pair = this.pairs[(tokens[i + 1]! >>> FOREGROUND_OFFSET) & MAX_PAIRS]!;
-      const meta = withStyle(tokens[i + 1]!, pair[side]);
+      const meta = withStyle(tokens[i + 1]!, this.sides[side][(tokens[i + 1]! >>> FOREGROUND_OFFSET) & MAX_PAIRS]!);
       if (out.length > 0 && out[out.length - 1] === meta) continue;
       out.push(tokens[i]!, meta);
     }
