@@ -5,17 +5,12 @@
  * the build binds them to the loaded site and its render service before any template runs.
  */
 import { indexPosts, type PostIndex, resolvePostUrl } from '../content/post-index.js';
-import type { JekyllSiteHooks, UrlLookup } from '../liquid/hooks.js';
+import type { UrlLookup } from '../liquid/hooks.js';
 import type { RenderService } from '../render-service/types.js';
-import type { Site } from '../site/model.js';
+import type { Site, SiteHooks } from '../site/model.js';
 import { didYouMean } from '../suggest.js';
 
 /** Hooks that answer for one site once bound to it. */
-export interface SiteHooks extends JekyllSiteHooks {
-  /** Binds the hooks to the loaded site and the render service (again after every reload in dev). */
-  bind(site: Pick<Site, 'posts' | 'pages' | 'staticFiles'>, service: RenderService): void;
-}
-
 /** Where `{% link %}` looks documents up: source path (NFC) → URL path. */
 function documentUrls(site: Pick<Site, 'posts' | 'pages' | 'staticFiles'>): Map<string, string> {
   const urls = new Map<string, string>();

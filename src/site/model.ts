@@ -6,7 +6,8 @@
 import type { Liquid, Template } from 'liquidjs';
 import type { SiteConfig } from '../config/config.js';
 import type { PostDate } from '../content/dates.js';
-import type { SiteHooks } from '../render/site-hooks.js';
+import type { JekyllSiteHooks } from '../liquid/hooks.js';
+import type { RenderService } from '../render-service/types.js';
 
 /** A file found below a content folder. */
 export interface FoundFile {
@@ -181,4 +182,10 @@ export interface Site {
   nextChangeMs?: number;
   /** What on disk the output depends on. */
   inputs: SiteInputs;
+}
+
+/** What the Liquid engine's tags ask the site (see render/site-hooks.ts), bound once the site is loaded. */
+export interface SiteHooks extends JekyllSiteHooks {
+  /** Binds the hooks to the loaded site and the render service (again after every reload in dev). */
+  bind(site: Pick<Site, 'posts' | 'pages' | 'staticFiles'>, service: RenderService): void;
 }
