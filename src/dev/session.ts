@@ -8,11 +8,11 @@
  *
  * Longer than most modules on purpose: the three ways to rebuild (replan, fast path, prefetch)
  * are one policy over one session's state, and reading them side by side is what keeps them
- * consistent. What is on disk lives in output-mirror.ts, the terminal text in summary.ts.
+ * consistent. What is on disk lives in output-mirror.ts, the terminal text in summary.ts, what a
+ * rebuild is asked and reports in rebuild-types.ts, the comparisons it decides by in rebuild-rules.ts.
  */
 import path from 'node:path';
 import { type BuildOptions, nowIsoOf, type PlannedSite, planSite } from '../build.js';
-import { postRefs, relativeTarget } from '../check/assets.js';
 import { loadConfig, type SiteConfig } from '../config/config.js';
 import { SITE_DEFAULTS } from '../config/defaults.js';
 import { renderCacheDirOf } from '../config/site-paths.js';
@@ -22,7 +22,7 @@ import { type Diagnostic, error, hasErrors, messageOf, sortDiagnostics } from '.
 import { hasLiquid } from '../liquid/render-document.js';
 import type { SourceCache } from '../load/load-posts.js';
 import { isDiagnostic, readSource } from '../load/read-source.js';
-import type { RenderContext, RenderedPost } from '../render/context.js';
+import type { RenderContext } from '../render/context.js';
 import { type PageSpec, planPages } from '../render/page-specs.js';
 import { specHash } from '../render/spec-hash.js';
 import { withRenderCache } from '../render-service/cache.js';
@@ -38,89 +38,12 @@ import { copiedFiles, writeSite } from '../stages/write.js';
 import { type DevDiagnostic, LinkIndex } from './link-index.js';
 import { type OutputChange, type OutputKind, OutputMirror } from './output-mirror.js';
 
+import { besideFiles, sameListing, sameSettings, withPages } from './rebuild-rules.js';
+import type { RebuildMode, RebuildRequest, RebuildResult } from './rebuild-types.js';
+
 export type { DevDiagnostic } from './link-index.js';
 export type { OutputChange, OutputKind } from './output-mirror.js';
-
-/** Which sources a rebuild was asked for (from the watcher); every field optional. */
-export interface RebuildRequest {
-  /** Absolute paths of changed, added or removed source files (their cached parse is dropped). */
-  files?: Iterable<string>;
-  /** Re-read everything: `_config.yml` changed. */
-  full?: boolean;
-  /** A background full check after fast rebuilds (re-plans the whole site, writes what differs). */
-  check?: boolean;
-  /** Abandons a check early (a new save arrived); nothing is written then. */
-  signal?: AbortSignal;
-}
-
-/**
- * How a rebuild was done. `fast`: only the edited posts were re-read and their pages (and the feed)
- * re-rendered, because nothing that lists show changed; `replan`: the whole site was planned again
- * from the (cached) sources and the pages whose inputs changed were rendered; `check`: a `replan`
- * run in the background after fast rebuilds, to catch anything they could not see.
- */
-export type RebuildMode = 'fast' | 'replan' | 'check';
-
-/** What one rebuild did. */
-export interface RebuildResult {
-  /** False when the site has errors; nothing was written then. */
-  ok: boolean;
-  /**
-   * When ok: every warning the site has now, broken links included (what `inkstone build` would
-   * print), each with the pages it shows on. When not: this attempt's errors and warnings, errors first.
-   */
-  diagnostics: DevDiagnostic[];
-  /** Files whose bytes changed on disk (written or newly created). */
-  written: OutputChange[];
-  /** Output files deleted because nothing produces them any more. */
-  removed: OutputChange[];
-  /** Pages run through Liquid (their inputs changed), whether or not their bytes did. */
-  rendered: number;
-  /** Pages whose links were checked (the rendered ones and the pages pointing into them; all in a check). */
-  linksChecked: number;
-  /** The whole output folder was written (first build, output folder moved). */
-  full: boolean;
-  mode: RebuildMode;
-  /** A check was abandoned because new changes arrived; it should be retried. */
-  aborted?: boolean;
-  /** Fast rebuilds happened since the last full plan: a background check is due. */
-  needsCheck: boolean;
-  posts: number;
-  pages: number;
-  durationMs: number;
-  /** `performance.now()` when the output was on disk. */
-  finishedAt: number;
-  outDir: string;
-  /** Entries that look like posts but were not read, as of the last full plan (each also has a diagnostic). */
-  skipped: string[];
-}
-
-/** Whether two versions of a post look the same in every list, feed entry aside (and land at the same URL). */
-function sameListing(a: Post, b: Post): boolean {
-  const listing = (p: Post) => JSON.stringify([p.source, p.title, p.url, p.outputPath, p.date, p.categories, p.tags, p.published, p.draft]);
-  return listing(a) === listing(b);
-}
-
-/** The files beside a post that it refers to (what a full plan copies for it), as one string. */
-function besideFiles(p: RenderedPost): string {
-  return postRefs(p.rendered)
-    .filter((url) => relativeTarget(p.post, url))
-    .join('\n');
-}
-
-/** Diagnostics with the pages of the file they name (none: the whole site's, like `_config.yml`'s). */
-function withPages(list: readonly Diagnostic[], specs: readonly PageSpec[]): DevDiagnostic[] {
-  const warnings = list.filter((d) => d.severity === 'warning');
-  if (warnings.length === 0) return [];
-  const bySource = new Map<string, string[]>();
-  for (const spec of specs) if (spec.source) bySource.set(spec.source, [...(bySource.get(spec.source) ?? []), spec.path]);
-  return warnings.map((d) => ({ ...d, pages: bySource.get(d.file) }));
-}
-
-/** Whether two configs would parse posts the same way and write to the same place. */
-function sameSettings(a: SiteConfig, b: SiteConfig): boolean {
-  return JSON.stringify({ ...a, data: undefined }) === JSON.stringify({ ...b, data: undefined }) && JSON.stringify(a.data) === JSON.stringify(b.data);
-}
+export type { RebuildMode, RebuildRequest, RebuildResult } from './rebuild-types.js';
 
 /**
  * The state of a dev session. Create with `DevSession.create`, run `rebuild()` once for the first
