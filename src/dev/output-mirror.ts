@@ -6,9 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { readFile, rmdir, stat, unlink } from 'node:fs/promises';
+import { readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic, writeAtomicSync } from '../fs/atomic-write.js';
+import { pruneEmptyDirs } from '../fs/prune-empty-dirs.js';
 import { insideDir, type OutputFile } from '../output/write-output.js';
 
 /** What kind of output a file is, for the one-line rebuild summary. */
@@ -29,17 +30,6 @@ interface CopyRecord {
 }
 
 const sha1 = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
-
-/** Removes `dir` and its parents while they are empty, stopping at `stopAt`. */
-async function pruneEmptyDirs(dir: string, stopAt: string): Promise<void> {
-  for (let current = dir; current !== stopAt && current.startsWith(stopAt + path.sep); current = path.dirname(current)) {
-    try {
-      await rmdir(current);
-    } catch {
-      return;
-    }
-  }
-}
 
 /** The dev session's record of the output folder. */
 export class OutputMirror {

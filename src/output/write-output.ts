@@ -11,10 +11,11 @@
  *   `public/` is never half old, half new after a build that succeeded.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempName, tempPathFor } from '../fs/atomic-write.js';
 import { toSlashes } from '../fs/list-tree.js';
+import { pruneEmptyDirs } from '../fs/prune-empty-dirs.js';
 import { type Journal, type Manifest, readManifestFile, saveManifestFile } from './manifest.js';
 
 /** A file to write, relative to the output folder: given bytes, or a copy of a source file. */
@@ -64,17 +65,6 @@ async function listAll(dir: string): Promise<string[]> {
     return entries.filter((e) => !e.isDirectory()).map((e) => toSlashes(path.relative(dir, path.join(e.parentPath, e.name))));
   } catch {
     return [];
-  }
-}
-
-/** Removes `dir` and its parents while they are empty, stopping at `stopAt`. */
-async function pruneEmptyDirs(dir: string, stopAt: string): Promise<void> {
-  for (let current = dir; current !== stopAt && current.startsWith(stopAt + path.sep); current = path.dirname(current)) {
-    try {
-      await rmdir(current);
-    } catch {
-      return;
-    }
   }
 }
 
