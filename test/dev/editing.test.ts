@@ -183,7 +183,8 @@ describe('inkstone dev: saving posts', () => {
   });
 
   it.skipIf(!SED)('sed -i (a temp file beside the post, renamed over it) is one rebuild, named after the post', async () => {
-    await writeFile(source('delta'), postText('Delta 杂记', 'misc', 'notes', '\n用 sed 修改之前。\n'));
+    // The text sed will change, saved first and waited for: its own rebuild must not land in the one measured below.
+    await afterEdit('delta prepared for sed', () => writeFile(source('delta'), postText('Delta 杂记', 'misc', 'notes', '\n用 sed 修改之前。\n')), PAGES.delta);
     const { changes, rebuilds, first } = await afterEdit(
       'delta edited with sed -i',
       () => new Promise<void>((resolve, reject) => execFile(SED!, ['-i', 's/修改之前/修改之后/', source('delta')], (e) => (e ? reject(e) : resolve()))),
